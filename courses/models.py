@@ -1,0 +1,178 @@
+"""The course tree (home → course → module → lesson) and learners' lesson completions."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Revision
+from wagtail.search import index
+
+from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+
+
+class HomePage(Page):
+    """The site root: introduces Silta and lists the courses."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import courses_overview
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = courses_overview(user=request.user, home=self)
+        return context
+
+
+class CoursePage(Page):
+    """A course, such as the six-session sparring curriculum, made of modules."""
+
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = course_progress(user=request.user, course=self)
+        return context
+
+
+class ModulePage(Page):
+    """One sparring theme: learning objectives, a summary and its lessons."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Objective"), max_length=300))],
+        verbose_name=_("learning objectives"),
+        blank=True,
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("intro"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import module_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = module_progress(user=request.user, module=self)
+        return context
+
+
+class LessonPage(Page):
+    """A lesson: a StreamField body that a learner reads and marks complete."""
+
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=10
+    )
+    content_checked = models.DateField(
+        _("content last checked"),
+        null=True,
+        blank=True,
+        help_text=_("When the facts of this lesson were last checked against the law."),
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("content_checked"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(user=request.user, lesson=self))
+        return context
+
+
+class LessonCompletion(models.Model):
+    """The event of a learner finishing a lesson; progress is derived from these."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lesson_completions",
+    )
+    lesson = models.ForeignKey(
+        LessonPage, on_delete=models.CASCADE, related_name="completions"
+    )
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson"], name="unique_lesson_completion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.lesson_id}"
+
+
+class CurriculumSource(models.Model):
+    """Which content file a page was loaded from, and the revision the loader made.
+
+    The loader compares the page's latest revision with `revision` to tell whether
+    an editor has changed the page since, and `content_hash` to skip unchanged files.
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, related_name="curriculum_source"
+    )
+    path = models.CharField(max_length=300, unique=True)
+    content_hash = models.CharField(max_length=64)
+    revision = models.ForeignKey(
+        Revision, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("curriculum source")
+
+    def __str__(self):
+        return self.path

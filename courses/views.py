@@ -1,0 +1,34 @@
+"""Learner actions outside the page tree: completing a lesson and "my studies"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import LessonPage
+from courses.progress import mark_lesson_complete, my_studies
+
+
+@require_POST
+def complete_lesson(request, lesson_id: int):
+    """Mark a published lesson done for the current user, then go back to it."""
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None:
+        return render(request, "courses/lesson_unavailable.html", status=404)
+    if not request.user.is_authenticated:
+        return redirect_to_login(lesson.get_url(request))
+    if mark_lesson_complete(user=request.user, lesson=lesson):
+        messages.success(request, _("Lesson marked as completed."))
+    else:
+        messages.info(request, _("You had already completed this lesson."))
+    return redirect(lesson.get_url(request) + "#lesson-complete")
+
+
+@login_required
+def my_studies_view(request):
+    """Every course with the user's progress and a link to continue."""
+    return render(
+        request, "courses/my_studies.html", {"courses": my_studies(user=request.user)}
+    )

@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("tili/", include("allauth.urls")),
     path("", include("courses.urls")),
+    path("", include("quizzes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,354 @@
+"""Starting, answering and submitting quiz attempts.
+
+The database holds the invariants (see `Attempt`); these functions lean on them
+rather than on row locks, which SQLite does not have: a second "start" hits the
+one-in-progress constraint and gets the existing attempt back, and a second
+"submit" finds the state already flipped by a conditional update and returns
+the first result. Every function costs a fixed number of queries whatever the
+number of questions.
+"""
+
+import random
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Prefetch, prefetch_related_objects
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quizzes.grading import grade, score_attempt, validate_answer
+from quizzes.models import Attempt, Choice, Question, QuizPage, Response
+
+# Slack for the trip from the learner's browser to the server at the deadline.
+TIME_LIMIT_GRACE = timedelta(seconds=30)
+
+
+class AttemptRefused(Exception):
+    """An action the quiz rules do not allow; the message is for the learner."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(9)
+
+
+def _shuffled(items: list, rng: random.Random, *, never_identity: bool = False):
+    """A shuffled copy; with `never_identity` it differs from the original order.
+
+    Ordering and matching answers must never appear in their right order, or the
+    page itself would give the answer away.
+    """
+    items = list(items)
+    if len(items) < 2:
+        return items
+    original = list(items)
+    for _attempt in range(10):
+        rng.shuffle(items)
+        if not never_identity or items != original:
+            return items
+    return items[1:] + items[:1]
+
+
+def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) -> dict:
+    """The question as one attempt will show and grade it, with fresh opaque tokens.
+
+    Tokens are random per attempt and option, so neither the page nor a
+    previous attempt tells which option is which.
+    """
+    choices = list(question.choices.all())
+    snapshot = {
+        "id": question.pk,
+        "name": question.name,
+        "type": question.type,
+        "text": question.text or "",
+        "general_feedback": question.general_feedback or "",
+        "points": str(question.points),
+    }
+    kind = question.type
+    if kind in (Question.Type.SINGLE, Question.Type.MULTIPLE, Question.Type.TRUE_FALSE):
+        options = [
+            {
+                "token": _token(),
+                "text": choice.text,
+                "fraction": str(choice.fraction),
+                "feedback": choice.feedback or "",
+            }
+            for choice in choices
+        ]
+        if kind == Question.Type.TRUE_FALSE:
+            # True comes first, as everywhere; the order reveals nothing.
+            options.sort(key=lambda option: option["text"] != "true")
+        elif shuffle:
+            options = _shuffled(options, rng)
+        snapshot["options"] = options
+    elif kind == Question.Type.SHORT_ANSWER:
+        snapshot["accepted"] = [
+            {
+                "text": choice.text,
+                "fraction": str(choice.fraction),
+                "feedback": choice.feedback or "",
+            }
+            for choice in choices
+        ]
+    elif kind == Question.Type.NUMERICAL:
+        snapshot["accepted"] = [
+            {
+                "value": choice.text,
+                "tolerance": str(choice.tolerance),
+                "fraction": str(choice.fraction),
+                "feedback": choice.feedback or "",
+            }
+            for choice in choices
+        ]
+    elif kind == Question.Type.MATCHING:
+        prompts = [
+            {"token": _token(), "text": choice.text, "answer": choice.match_text}
+            for choice in choices
+            if choice.text.strip()
+        ]
+        texts = list(dict.fromkeys(c.match_text for c in choices if c.match_text))
+        answers = [{"token": _token(), "text": text} for text in texts]
+        snapshot["prompts"] = _shuffled(prompts, rng) if shuffle else prompts
+        snapshot["answers"] = _shuffled(answers, rng, never_identity=True)
+    elif kind == Question.Type.ORDERING:
+        items = [
+            {"token": _token(), "text": choice.text, "position": index}
+            for index, choice in enumerate(choices)
+        ]
+        snapshot["items"] = _shuffled(items, rng, never_identity=True)
+    return snapshot
+
+
+def _questions_for(quiz: QuizPage, rng: random.Random) -> list[Question]:
+    """The questions of a new attempt: the ordered list, or a random draw."""
+    choices = Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk"))
+    if quiz.random_category_id:
+        questions = list(
+            Question.objects.filter(category_id=quiz.random_category_id)
+            .order_by("?")
+            .prefetch_related(choices)[: quiz.random_count]
+        )
+    else:
+        placements = quiz.quiz_questions.select_related("question").order_by(
+            "sort_order", "pk"
+        )
+        by_id = {p.question_id: p.question for p in placements}
+        questions = list(by_id.values())
+        prefetch_related_objects(questions, choices)
+    if quiz.shuffle_questions:
+        questions = _shuffled(questions, rng)
+    return questions
+
+
+def in_progress_attempt(*, user, quiz: QuizPage) -> Attempt | None:
+    """The learner's open attempt at `quiz`, if there is one."""
+    return Attempt.objects.filter(
+        user=user, quiz=quiz, state=Attempt.State.IN_PROGRESS
+    ).first()
+
+
+def is_expired(attempt: Attempt, now=None) -> bool:
+    """Whether the attempt's time limit (plus a little grace) has run out."""
+    now = now or timezone.now()
+    return attempt.deadline is not None and now > attempt.deadline + TIME_LIMIT_GRACE
+
+
+def attempts_left(*, quiz: QuizPage, used: int) -> int | None:
+    """How many more attempts the rules allow; None when unlimited."""
+    if not quiz.attempts_allowed:
+        return None
+    return max(0, quiz.attempts_allowed - used)
+
+
+def start_attempt(*, user, quiz: QuizPage, rng: random.Random | None = None) -> Attempt:
+    """Open a new attempt at `quiz`, or return the one already in progress.
+
+    Refuses (AttemptRefused) when the learner has used every allowed attempt.
+    The attempt's question order, option order and tokens are fixed here and
+    stored, so reloading the page shows the same quiz.
+    """
+    rng = rng or random.SystemRandom()
+    existing = in_progress_attempt(user=user, quiz=quiz)
+    if existing is not None:
+        if not is_expired(existing):
+            return existing
+        submit_attempt(attempt=existing, answers=None)
+    for _retry in range(2):
+        try:
+            with transaction.atomic():
+                return _create_attempt(user=user, quiz=quiz, rng=rng)
+        except IntegrityError:
+            # A concurrent start won the race: use its attempt if it is open,
+            # otherwise the number was taken and one more try gets the next one.
+            existing = in_progress_attempt(user=user, quiz=quiz)
+            if existing is not None:
+                return existing
+    raise AttemptRefused(_("The attempt could not be started. Please try again."))
+
+
+def _create_attempt(*, user, quiz: QuizPage, rng: random.Random) -> Attempt:
+    used = Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"]
+    used = used or 0
+    if attempts_left(quiz=quiz, used=used) == 0:
+        raise AttemptRefused(
+            _("You have used all %(count)s attempts allowed at this quiz.")
+            % {"count": quiz.attempts_allowed}
+        )
+    questions = _questions_for(quiz, rng)
+    if not questions:
+        raise AttemptRefused(_("This quiz has no questions yet."))
+    now = timezone.now()
+    deadline = (
+        now + timedelta(minutes=quiz.time_limit_minutes)
+        if quiz.time_limit_minutes
+        else None
+    )
+    attempt = Attempt.objects.create(
+        user=user,
+        quiz=quiz,
+        number=used + 1,
+        deadline=deadline,
+        layout={"questions": [q.pk for q in questions]},
+    )
+    Response.objects.bulk_create(
+        Response(
+            attempt=attempt,
+            question=question,
+            position=position,
+            snapshot=question_snapshot(question, rng=rng, shuffle=quiz.shuffle_options),
+        )
+        for position, question in enumerate(questions, start=1)
+    )
+    return attempt
+
+
+def _check_open(attempt: Attempt) -> None:
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        raise AttemptRefused(_("This attempt has already been submitted."))
+    if is_expired(attempt):
+        raise AttemptRefused(
+            _(
+                "The time limit of this attempt has passed; "
+                "answers can no longer change."
+            )
+        )
+
+
+def _apply_answers(responses: list[Response], answers: dict[int, object]) -> dict:
+    """Put the answers (by position) on the responses; return messages by position."""
+    errors = {}
+    for response in responses:
+        if response.position not in answers:
+            continue
+        response.answer = answers[response.position]
+        message = validate_answer(response.snapshot, response.answer)
+        if message:
+            errors[response.position] = message
+    return errors
+
+
+def save_answers(*, attempt: Attempt, answers: dict[int, object]) -> dict[int, str]:
+    """Store the learner's answers without submitting; return problems by position.
+
+    Answers are stored even when some are malformed, so nothing typed is lost;
+    the messages say what to correct before submitting.
+    """
+    _check_open(attempt)
+    responses = list(attempt.responses.all())
+    errors = _apply_answers(responses, answers)
+    Response.objects.bulk_update(responses, ["answer"])
+    return errors
+
+
+@dataclass
+class SubmitResult:
+    """What a submit did: graded now, refused, or found it already graded."""
+
+    attempt: Attempt
+    graded_now: bool = False
+    errors: dict[int, str] = field(default_factory=dict)
+    refusal: str | None = None
+
+
+def submit_attempt(
+    *, attempt: Attempt, answers: dict[int, object] | None
+) -> SubmitResult:
+    """Grade the attempt exactly once, however many times it is submitted.
+
+    The state flips from in progress to submitted in one conditional UPDATE
+    inside the transaction; only the request whose UPDATE changed a row grades,
+    every other one just returns the stored result. Malformed answers stop the
+    submit (and are saved so the learner can fix them). After the time limit
+    the new answers are refused and the answers saved in time are graded.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        current = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
+        if current.state != Attempt.State.IN_PROGRESS:
+            return SubmitResult(current)
+        expired = is_expired(current, now)
+        responses = list(current.responses.all())
+        refusal = None
+        if answers is not None and expired:
+            refusal = _(
+                "The time limit had passed, so your last changes were not accepted. "
+                "The answers you saved in time have been graded."
+            )
+        elif answers is not None:
+            errors = _apply_answers(responses, answers)
+            if errors:
+                Response.objects.bulk_update(responses, ["answer"])
+                return SubmitResult(current, errors=errors)
+        flipped = Attempt.objects.filter(
+            pk=current.pk, state=Attempt.State.IN_PROGRESS
+        ).update(state=Attempt.State.SUBMITTED, submitted_at=now, timed_out=expired)
+        if not flipped:
+            return SubmitResult(
+                Attempt.objects.select_related("quiz").get(pk=current.pk)
+            )
+        graded = []
+        for response in responses:
+            fraction = grade(response.snapshot, response.answer)
+            response.fraction = fraction
+            response.points = fraction * Decimal(response.snapshot["points"])
+            graded.append((response.snapshot, fraction))
+        Response.objects.bulk_update(responses, ["answer", "fraction", "points"])
+        total = score_attempt(graded)
+        current.state = Attempt.State.SUBMITTED
+        current.submitted_at = now
+        current.timed_out = expired
+        current.points = total.points
+        current.max_points = total.max_points
+        current.score = total.percent
+        current.passed = total.percent >= current.quiz.pass_mark
+        Attempt.objects.filter(pk=current.pk).update(
+            points=current.points,
+            max_points=current.max_points,
+            score=current.score,
+            passed=current.passed,
+        )
+    return SubmitResult(current, graded_now=True, refusal=refusal)
+
+
+def feedback_visible(*, quiz: QuizPage, passed_any: bool) -> bool:
+    """Whether right answers and feedback may be shown under the quiz's policy."""
+    if quiz.feedback_policy == QuizPage.Feedback.AFTER_SUBMIT:
+        return True
+    if quiz.feedback_policy == QuizPage.Feedback.ONCE_PASSED:
+        return passed_any
+    return False
+
+
+@transaction.atomic
+def set_essay_shared(*, response: Response, shared: bool) -> None:
+    """Let facilitators read (or stop reading) the writer's own essay answer."""
+    if response.snapshot.get("type") != Question.Type.ESSAY:
+        raise AttemptRefused(_("Only reflections can be shared."))
+    Response.objects.filter(pk=response.pk).update(shared=shared)
+    response.shared = shared

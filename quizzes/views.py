@@ -1,0 +1,171 @@
+"""Thin learner views: the quiz page, starting, answering, submitting, reviewing.
+
+Every attempt route looks the attempt up together with the current user, so
+another person's attempt id gives 404 whoever asks.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quizzes.attempts import (
+    AttemptRefused,
+    attempts_left,
+    feedback_visible,
+    is_expired,
+    save_answers,
+    set_essay_shared,
+    start_attempt,
+    submit_attempt,
+)
+from quizzes.display import read_answers, review_items, take_items
+from quizzes.models import Attempt, QuizPage
+
+
+def _breadcrumbs(quiz: QuizPage) -> list:
+    return list(quiz.get_ancestors().filter(depth__gt=1))
+
+
+def quiz_page_view(request, quiz: QuizPage):
+    """The quiz's introduction, rules and the learner's own past attempts."""
+    attempts = []
+    if request.user.is_authenticated:
+        attempts = list(
+            Attempt.objects.filter(user=request.user, quiz=quiz).order_by("number")
+        )
+    submitted = [a for a in attempts if a.is_submitted]
+    in_progress = next((a for a in attempts if not a.is_submitted), None)
+    best = max(submitted, key=lambda a: a.score or 0, default=None)
+    context = {
+        "page": quiz,
+        "self": quiz,
+        "breadcrumbs": _breadcrumbs(quiz),
+        "attempts": submitted,
+        "in_progress": in_progress,
+        "best": best,
+        "passed": any(a.passed for a in submitted),
+        "attempts_left": attempts_left(quiz=quiz, used=len(attempts)),
+    }
+    return render(request, "quizzes/quiz_page.html", context)
+
+
+@require_POST
+def start_view(request, quiz_id: int):
+    """Start (or resume) an attempt and go to its questions."""
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.get_url(request))
+    try:
+        attempt = start_attempt(user=request.user, quiz=quiz)
+    except AttemptRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(quiz.get_url(request))
+    return redirect("quiz_attempt", attempt_id=attempt.pk)
+
+
+def _own_attempt(request, attempt_id: int) -> Attempt:
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz"), pk=attempt_id, user=request.user
+    )
+
+
+def _render_take(request, attempt, responses, errors=None, status=200, answers=None):
+    for response in responses:
+        if answers and response.position in answers:
+            response.answer = answers[response.position]
+    context = {
+        "page": attempt.quiz,
+        "quiz": attempt.quiz,
+        "attempt": attempt,
+        "items": take_items(responses, errors),
+        "errors": errors or {},
+        "breadcrumbs": [*_breadcrumbs(attempt.quiz), attempt.quiz],
+    }
+    return render(request, "quizzes/attempt.html", context, status=status)
+
+
+@login_required
+def attempt_view(request, attempt_id: int):
+    """Show the questions (GET) or save/submit the answers (POST)."""
+    attempt = _own_attempt(request, attempt_id)
+    review_url = reverse("quiz_review", kwargs={"attempt_id": attempt.pk})
+    if attempt.is_submitted:
+        return redirect(review_url)
+    if request.method == "POST":
+        responses = list(attempt.responses.all())
+        answers = read_answers(responses, request.POST)
+        if request.POST.get("action") == "submit":
+            result = submit_attempt(attempt=attempt, answers=answers)
+            if result.errors:
+                return _render_take(
+                    request, attempt, responses, result.errors, 400, answers
+                )
+            if result.refusal:
+                messages.error(request, result.refusal)
+            elif result.graded_now:
+                messages.success(request, _("Your answers have been submitted."))
+            return redirect(review_url)
+        try:
+            errors = save_answers(attempt=attempt, answers=answers)
+        except AttemptRefused as refusal:
+            submit_attempt(attempt=attempt, answers=None)
+            messages.error(request, refusal.message)
+            return redirect(review_url)
+        if errors:
+            return _render_take(request, attempt, responses, errors, 400, answers)
+        messages.success(request, _("Your answers have been saved."))
+        return redirect("quiz_attempt", attempt_id=attempt.pk)
+    if is_expired(attempt):
+        submit_attempt(attempt=attempt, answers=None)
+        messages.error(
+            request,
+            _("The time limit has passed. The answers you saved in time were graded."),
+        )
+        return redirect(review_url)
+    return _render_take(request, attempt, list(attempt.responses.all()))
+
+
+@login_required
+def review_view(request, attempt_id: int):
+    """The learner's own submitted attempt, with feedback as the quiz allows."""
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.is_submitted:
+        return redirect("quiz_attempt", attempt_id=attempt.pk)
+    quiz = attempt.quiz
+    passed_any = (
+        attempt.passed
+        or Attempt.objects.filter(user=request.user, quiz=quiz, passed=True).exists()
+    )
+    show = feedback_visible(quiz=quiz, passed_any=passed_any)
+    context = {
+        "page": quiz,
+        "quiz": quiz,
+        "attempt": attempt,
+        "show_feedback": show,
+        "items": review_items(list(attempt.responses.all()), show_feedback=show),
+        "breadcrumbs": [*_breadcrumbs(quiz), quiz],
+    }
+    return render(request, "quizzes/review.html", context)
+
+
+@require_POST
+@login_required
+def share_view(request, attempt_id: int, position: int):
+    """Share or unshare one's own reflection with the facilitators."""
+    attempt = _own_attempt(request, attempt_id)
+    response = get_object_or_404(attempt.responses, position=position)
+    try:
+        set_essay_shared(response=response, shared=request.POST.get("shared") == "1")
+    except AttemptRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        if response.shared:
+            messages.success(request, _("Your reflection is now shared."))
+        else:
+            messages.success(request, _("Your reflection is private again."))
+    url = reverse("quiz_review", kwargs={"attempt_id": attempt.pk})
+    return redirect(f"{url}#question-{position}")

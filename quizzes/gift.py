@@ -1,0 +1,414 @@
+"""Moodle's GIFT text format: our own small parser and writer.
+
+Supported: single and multiple choice (with %weights%), true/false, short
+answer, numerical (value:tolerance and min..max), matching, essay ({}) and
+description (no braces); per-answer feedback (#) and general feedback (####);
+::titles::, [html]/[moodle]/[plain]/[markdown] markers, // comments, escapes.
+Ordering has no GIFT form and is exported only through Moodle XML. An entry
+that cannot be read is reported by line and title and the rest import.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from courses.sanitize import clean_html
+from quizzes.interchange import (
+    ChoiceData,
+    ParseResult,
+    Problem,
+    QuestionData,
+    check_count,
+    check_size,
+    html_to_text,
+    name_from_text,
+    text_to_html,
+    unique_names,
+)
+
+SPECIAL = "~=#{}:"
+_ESCAPES = {"\\" + c: c for c in SPECIAL} | {"\\n": "\n", "\\\\": "\\"}
+_CLOZE = re.compile(r"\{\d+:[A-Z_]+:")
+_TRUE = {"T", "TRUE"}
+_FALSE = {"F", "FALSE"}
+
+
+class EntryError(Exception):
+    """One GIFT entry is malformed; it is skipped and reported."""
+
+
+def unescape(text: str) -> str:
+    """Turn GIFT escapes (\\~ \\= \\# \\{ \\} \\: \\n) into their characters."""
+    return re.sub(r"\\[~=#{}:n\\]", lambda m: _ESCAPES[m.group(0)], text)
+
+
+def escape(text: str) -> str:
+    """Escape GIFT's special characters and newlines in `text`."""
+    text = text.replace("\\", "\\\\")
+    for char in SPECIAL:
+        text = text.replace(char, "\\" + char)
+    return text.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def _find(text: str, char: str, start: int = 0) -> int:
+    """Index of the first unescaped `char` at or after `start`, or -1."""
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text.startswith(char, i):
+            return i
+        i += 1
+    return -1
+
+
+def _split_unescaped(text: str, starters: str) -> list[str]:
+    """Split at every unescaped starter character, keeping it at each part's head."""
+    parts, current, i = [], "", 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            current += text[i : i + 2]
+            i += 2
+            continue
+        if text[i] in starters:
+            parts.append(current)
+            current = text[i]
+        else:
+            current += text[i]
+        i += 1
+    parts.append(current)
+    return [p for p in parts if p.strip()]
+
+
+def _entries(source: str):
+    """Yield (line number, entry text), splitting at blank lines between entries."""
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    block: list[str] = []
+    start = 0
+    depth = 0
+    for number, line in enumerate(lines, start=1):
+        if line.strip().startswith("//"):
+            continue
+        following = next((x for x in lines[number:] if x.strip()), "")
+        # An unclosed brace must not swallow the next titled entry.
+        new_entry = following.lstrip().startswith(("::", "$CATEGORY:"))
+        if not line.strip() and (depth <= 0 or new_entry):
+            if block:
+                yield start, "\n".join(block)
+            block, depth = [], 0
+            continue
+        if not block:
+            start = number
+        block.append(line)
+        stripped = re.sub(r"\\.", "", line)
+        depth += stripped.count("{") - stripped.count("}")
+    if block:
+        yield start, "\n".join(block)
+
+
+def _weight(item: str) -> tuple[Decimal | None, str]:
+    match = re.match(r"\s*%(-?\d+(?:\.\d+)?)%", item)
+    if not match:
+        return None, item
+    return Decimal(match.group(1)) / 100, item[match.end() :]
+
+
+def _answer_parts(item: str) -> tuple[str, str]:
+    """Split an answer into its text and its # feedback."""
+    cut = _find(item, "#")
+    if cut < 0:
+        return item.strip(), ""
+    return item[:cut].strip(), item[cut + 1 :].strip()
+
+
+class _Formatter:
+    """Turns entry text into our fields according to the entry's format marker."""
+
+    def __init__(self, is_html: bool):
+        self.is_html = is_html
+
+    def rich(self, raw: str) -> str:
+        text = unescape(raw).strip()
+        if not text:
+            return ""
+        return clean_html(text) if self.is_html else text_to_html(text)
+
+    def plain(self, raw: str) -> str:
+        text = unescape(raw).strip()
+        return html_to_text(text) if self.is_html else text
+
+
+def _fraction(value: Decimal) -> Decimal:
+    if not Decimal(-1) <= value <= Decimal(1):
+        raise EntryError(_("a weight must be between -100% and 100%"))
+    return value
+
+
+def _parse_numerical(body: str, fmt: _Formatter) -> list[ChoiceData]:
+    items = _split_unescaped(body, "=") if "=" in body else [body]
+    choices = []
+    for item in items:
+        item = item[1:] if item.startswith("=") else item
+        weight, item = _weight(item)
+        value, feedback = _answer_parts(item)
+        value = unescape(value).replace(",", ".").strip()
+        try:
+            if ".." in value:
+                low, high = (Decimal(v) for v in value.split("..", 1))
+                number, tolerance = (low + high) / 2, (high - low) / 2
+            elif ":" in value:
+                number_text, tolerance_text = value.split(":", 1)
+                number, tolerance = Decimal(number_text), Decimal(tolerance_text)
+            else:
+                number, tolerance = Decimal(value), Decimal(0)
+        except InvalidOperation as error:
+            raise EntryError(
+                _("“%(value)s” is not a number") % {"value": value}
+            ) from error
+        if not number.is_finite() or not tolerance.is_finite():
+            raise EntryError(_("“%(value)s” is not a number") % {"value": value})
+        choices.append(
+            ChoiceData(
+                text=str(number.normalize()) if number else "0",
+                fraction=_fraction(Decimal(1) if weight is None else weight),
+                feedback=fmt.rich(feedback),
+                tolerance=abs(tolerance),
+            )
+        )
+    return choices
+
+
+def _parse_entry(entry: str) -> QuestionData:
+    """One GIFT entry as question data; raises EntryError when malformed."""
+    text = entry.strip()
+    name = ""
+    if text.startswith("::"):
+        end = text.find("::", 2)
+        if end < 0:
+            raise EntryError(_("the title has no closing ::"))
+        name, text = unescape(text[2:end]).strip(), text[end + 2 :].lstrip()
+    fmt = _Formatter(is_html=False)
+    marker = re.match(r"\[(html|moodle|plain|markdown)\]", text)
+    if marker:
+        fmt = _Formatter(is_html=marker.group(1) == "html")
+        text = text[marker.end() :]
+    if _CLOZE.search(text):
+        raise EntryError(_("embedded answers (cloze) questions are not supported"))
+    open_at = _find(text, "{")
+    if open_at < 0:
+        if _find(text, "}") >= 0:
+            raise EntryError(_("a closing brace } has no opening brace {"))
+        body_text = fmt.rich(text)
+        return QuestionData(
+            name=name or name_from_text(body_text), type="description", text=body_text
+        )
+    close_at = _find(text, "}", open_at + 1)
+    if close_at < 0:
+        raise EntryError(_("the answer block has no closing brace }"))
+    if _find(text, "{", close_at + 1) >= 0:
+        raise EntryError(_("an entry may have only one answer block"))
+    before, body, after = (
+        text[:open_at],
+        text[open_at + 1 : close_at],
+        text[close_at + 1 :],
+    )
+    question_text = before.strip() + (
+        " _____ " + after.strip() if after.strip() else ""
+    )
+    general = ""
+    cut = _find(body, "####")
+    # The separator is the last unescaped "####": "TRUE#wrong#####general".
+    while cut >= 0 and _find(body, "####", cut + 1) >= 0:
+        cut = _find(body, "####", cut + 1)
+    if cut >= 0:
+        body, general = body[:cut], body[cut + 4 :]
+    data = QuestionData(
+        name=name,
+        type="",
+        text=fmt.rich(question_text),
+        general_feedback=fmt.rich(general),
+    )
+    body = body.strip()
+    data.choices = _parse_answers(body, fmt, data)
+    if not data.text:
+        raise EntryError(_("the question has no text"))
+    data.name = data.name or name_from_text(data.text)
+    return data
+
+
+def _parse_answers(body: str, fmt: _Formatter, data: QuestionData) -> list[ChoiceData]:
+    if not body:
+        data.type = "essay"
+        return []
+    if body.startswith("#"):
+        data.type = "numerical"
+        return _parse_numerical(body[1:], fmt)
+    head, *feedbacks = [part.strip() for part in re.split(r"(?<!\\)#", body)]
+    if head.upper() in _TRUE | _FALSE:
+        if len(feedbacks) > 2:
+            raise EntryError(_("a true/false answer has at most two feedbacks"))
+        truth = head.upper() in _TRUE
+        wrong, right = (feedbacks + ["", ""])[:2]
+        data.type = "true_false"
+        return [
+            ChoiceData("true", Decimal(truth), fmt.rich(right if truth else wrong)),
+            ChoiceData(
+                "false", Decimal(not truth), fmt.rich(wrong if truth else right)
+            ),
+        ]
+    if body[0] not in "=~":
+        raise EntryError(
+            _("answers must start with = or ~ (found “%(text)s”)") % {"text": body[:20]}
+        )
+    items = _split_unescaped(body, "=~")
+    rights = [i for i in items if i.startswith("=")]
+    wrongs = [i for i in items if i.startswith("~")]
+    if rights and not wrongs and all(_find(i, "->") >= 0 for i in rights):
+        data.type = "matching"
+        choices = []
+        for item in rights:
+            arrow = _find(item, "->")
+            prompt, answer = item[1:arrow], item[arrow + 2 :]
+            choices.append(
+                ChoiceData(
+                    text=fmt.plain(prompt),
+                    fraction=Decimal(0),
+                    match_text=fmt.plain(_answer_parts(answer)[0]),
+                )
+            )
+        if len(choices) < 2:
+            raise EntryError(_("a matching question needs at least two pairs"))
+        return choices
+    if any(_find(i, "->") >= 0 for i in items):
+        raise EntryError(_("matching pairs must all start with ="))
+    choices = []
+    for item in items:
+        weight, rest = _weight(item[1:])
+        text, feedback = _answer_parts(rest)
+        default = Decimal(1) if item.startswith("=") else Decimal(0)
+        choices.append(
+            ChoiceData(
+                text=fmt.plain(text),
+                fraction=_fraction(default if weight is None else weight),
+                feedback=fmt.rich(feedback),
+            )
+        )
+    if any(not c.text for c in choices):
+        raise EntryError(_("an answer is empty"))
+    if rights and not wrongs:
+        data.type = "short_answer"
+    elif rights:
+        data.type = "single"
+    else:
+        data.type = "multiple"
+        if not any(c.fraction > 0 for c in choices):
+            raise EntryError(_("no answer has a positive weight"))
+    return choices
+
+
+def parse_gift(source: str) -> ParseResult:
+    """Read every entry of a GIFT file; malformed entries become problems."""
+    check_size(source)
+    result = ParseResult()
+    for line, entry in _entries(source.lstrip("\ufeff")):
+        if entry.strip().startswith("$CATEGORY:"):
+            continue
+        title = re.match(r"\s*::(.*?)::", entry, re.S)
+        name = unescape(title.group(1)).strip() if title else ""
+        try:
+            question = _parse_entry(entry)
+        except EntryError as error:
+            position = _("line %(line)s") % {"line": line}
+            result.problems.append(Problem(position, name, str(error)))
+            continue
+        question.position = _("line %(line)s") % {"line": line}
+        result.questions.append(question)
+        check_count(len(result.questions))
+    unique_names(result.questions)
+    return result
+
+
+def _percent(fraction: Decimal) -> str:
+    value = (Decimal(fraction) * 100).normalize()
+    return f"{value:f}"
+
+
+def _answer(prefix: str, choice, *, weight: bool) -> str:
+    part = prefix
+    if weight:
+        part += f"%{_percent(choice.fraction)}%"
+    part += escape(choice.text)
+    if choice.feedback:
+        part += "#" + escape(choice.feedback)
+    return part
+
+
+def _write_one(question: QuestionData) -> str | None:
+    head = f"::{escape(question.name)}::[html]{escape(question.text)}"
+    kind = question.type
+    choices = question.choices
+    if kind == "description":
+        return head
+    if kind == "ordering":
+        return None
+    if kind == "essay":
+        body = ""
+    elif kind == "true_false":
+        by_text = {c.text: c for c in choices}
+        true, false = by_text.get("true"), by_text.get("false")
+        truth = bool(true and true.fraction > 0)
+        right, wrong = (true, false) if truth else (false, true)
+        body = "TRUE" if truth else "FALSE"
+        body += "#" + escape(wrong.feedback if wrong else "")
+        body += "#" + escape(right.feedback if right else "")
+    elif kind == "single":
+        best = max(choices, key=lambda c: c.fraction)
+        body = " ".join(
+            _answer("=", c, weight=c.fraction != 1)
+            if c is best
+            else _answer("~", c, weight=c.fraction != 0)
+            for c in choices
+        )
+    elif kind == "multiple":
+        body = " ".join(_answer("~", c, weight=True) for c in choices)
+    elif kind == "short_answer":
+        body = " ".join(_answer("=", c, weight=c.fraction != 1) for c in choices)
+    elif kind == "numerical":
+        parts = []
+        for c in choices:
+            tolerance = f"{Decimal(c.tolerance).normalize():f}"
+            part = f"=%{_percent(c.fraction)}%{c.text}:{tolerance}"
+            if c.feedback:
+                part += "#" + escape(c.feedback)
+            parts.append(part)
+        body = "#" + " ".join(parts)
+    elif kind == "matching":
+        body = " ".join(f"={escape(c.text)} -> {escape(c.match_text)}" for c in choices)
+    else:
+        return None
+    if question.general_feedback:
+        body += "####" + escape(question.general_feedback)
+    return f"{head}{{{body}}}"
+
+
+def write_gift(
+    questions: list[QuestionData], *, category: str = ""
+) -> tuple[str, list[Problem]]:
+    """GIFT text of `questions`, and the ones GIFT cannot express (ordering)."""
+    blocks = [f"$CATEGORY: {category}"] if category else []
+    problems = []
+    for index, question in enumerate(questions, start=1):
+        text = _write_one(question)
+        if text is None:
+            problems.append(
+                Problem(
+                    _("question %(number)s") % {"number": index},
+                    question.name,
+                    _("GIFT has no form for this type; export it as Moodle XML."),
+                )
+            )
+            continue
+        blocks.append(text)
+    return "\n\n".join(blocks) + "\n", problems

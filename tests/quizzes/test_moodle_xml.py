@@ -1,0 +1,129 @@
+"""Moodle XML parsing, writing, round trips and hostile files."""
+
+from pathlib import Path
+
+import pytest
+
+from quizzes.interchange import (
+    FatalImportError,
+    import_into_category,
+    parse_file,
+    question_data,
+    same_question,
+)
+from quizzes.models import Question, QuestionCategory
+from quizzes.moodle_xml import parse_moodle_xml, write_moodle_xml
+from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory
+
+SAMPLE = (Path(__file__).parent / "data" / "sample.xml").read_bytes()
+
+
+def test_supported_types_import_and_unsupported_are_reported():
+    result = parse_moodle_xml(SAMPLE)
+    assert [q.name for q in result.questions] == ["Valtuusto", "Totuus"]
+    assert [(p.position, p.name) for p in result.problems] == [
+        ("question 2", "Laskettu"),
+        ("question 4", "Cloze"),
+        ("question 5", "Rikki"),
+    ]
+    assert "calculated" in result.problems[0].message
+    question = result.questions[0]
+    assert "<script" not in question.text
+    assert "onmouseover" not in question.text
+    assert "päättää" in question.text
+    assert result.questions[1].text == "<p>Valtuusto on ylin.</p>"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY a "aaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><quiz>&b;</quiz>',
+        b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b"<quiz><question type='essay'><name><text>&x;</text></name></question></quiz>",
+    ],
+)
+def test_entities_and_dtds_are_refused(payload):
+    with pytest.raises(FatalImportError, match="DTD"):
+        parse_moodle_xml(payload)
+
+
+def test_truncated_file_is_fatal():
+    with pytest.raises(FatalImportError, match="well-formed"):
+        parse_moodle_xml(SAMPLE[: len(SAMPLE) // 2])
+
+
+def test_wrong_root_is_fatal():
+    with pytest.raises(FatalImportError, match="not a Moodle XML"):
+        parse_moodle_xml(b"<html><body/></html>")
+
+
+def test_ten_megabyte_file_is_refused_before_parsing():
+    big = b"<quiz>" + b" " * (10 * 1024 * 1024) + b"</quiz>"
+    with pytest.raises(FatalImportError, match="too large"):
+        parse_file("iso.xml", big)
+
+
+def test_too_many_questions_is_fatal():
+    question = (
+        b'<question type="essay"><questiontext><text>x</text></questiontext></question>'
+    )
+    with pytest.raises(FatalImportError, match="more than"):
+        parse_moodle_xml(b"<quiz>" + question * 2001 + b"</quiz>")
+
+
+@pytest.mark.django_db
+def test_export_then_import_gives_the_same_questions():
+    category = QuestionCategoryFactory(name="Lähde")
+    kinds = [
+        "single",
+        "multiple",
+        "true_false",
+        "short_answer",
+        "numerical",
+        "matching",
+        "ordering",
+        "essay",
+        "description",
+    ]
+    data = [
+        question_data(
+            QuestionFactory(category=category, type=kind, name=f"{kind} <ä&ö>")
+        )
+        for kind in kinds
+    ]
+    result = parse_moodle_xml(write_moodle_xml(data, category="Lähde").encode())
+    assert not result.problems
+    for before, after in zip(data, result.questions, strict=True):
+        if before.type == "ordering":
+            for choice in before.choices:
+                choice.fraction = 0
+        assert same_question(before, after), before.name
+
+
+@pytest.mark.django_db
+def test_fatal_error_imports_nothing(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(SAMPLE[:200])
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_questions", str(bad), category="Rikki")
+    assert not QuestionCategory.objects.filter(name="Rikki").exists()
+
+
+@pytest.mark.django_db
+def test_import_and_export_commands(tmp_path, capsys):
+    from django.core.management import call_command
+
+    source = tmp_path / "kysymykset.xml"
+    source.write_bytes(SAMPLE)
+    call_command("import_questions", str(source), category="Kuntalaki")
+    assert Question.objects.filter(category__name="Kuntalaki").count() == 2
+    out = tmp_path / "out.gift"
+    call_command("export_questions", category="Kuntalaki", format="gift", output=out)
+    assert "::Valtuusto::" in out.read_text()
+    report = import_into_category(
+        parse_file("out.gift", out.read_bytes()), category_name="Kuntalaki"
+    )
+    assert len(report.unchanged) == 2

@@ -48,9 +48,7 @@ class VideoBlock(blocks.StructBlock):
 
     video = EmbedBlock(label=_("Video address"))
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    transcript = blocks.TextBlock(
-        label=_("Transcript or description"), required=False
-    )
+    transcript = blocks.TextBlock(label=_("Transcript or description"), required=False)
 
     class Meta:
         icon = "media"

@@ -71,7 +71,9 @@ def read_content_file(path: Path, root: Path) -> ContentFile:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
-        raise CurriculumError(f"{relative}: front matter is not valid YAML: {error}")
+        raise CurriculumError(
+            f"{relative}: front matter is not valid YAML: {error}"
+        ) from error
     for key in ("title", "slug"):
         if not meta.get(key):
             raise CurriculumError(f"{relative}: front matter needs '{key}'")
@@ -95,19 +97,29 @@ def _directive_value(name: str, content: str, where: str):
         try:
             data = yaml.safe_load(content) or {}
         except yaml.YAMLError as error:
-            raise CurriculumError(f"{where}: '{name}' block is not valid YAML: {error}")
-        required = ("statute", "section") if name == "legal" else (
-            "situation", "question", "answer")
+            raise CurriculumError(
+                f"{where}: '{name}' block is not valid YAML: {error}"
+            ) from error
+        required = (
+            ("statute", "section")
+            if name == "legal"
+            else ("situation", "question", "answer")
+        )
         missing = [key for key in required if not data.get(key)]
         if missing:
             raise CurriculumError(f"{where}: '{name}' block lacks {', '.join(missing)}")
         if name == "legal":
-            return {key: str(data.get(key, "") or "").strip()
-                    for key in ("statute", "section", "quote", "url")}
+            return {
+                key: str(data.get(key, "") or "").strip()
+                for key in ("statute", "section", "quote", "url")
+            }
         return {key: str(data[key]).strip() for key in required}
     if name == "keypoints":
-        points = [line.strip()[2:].strip() for line in content.splitlines()
-                  if line.strip().startswith(("- ", "* "))]
+        points = [
+            line.strip()[2:].strip()
+            for line in content.splitlines()
+            if line.strip().startswith(("- ", "* "))
+        ]
         if not points:
             raise CurriculumError(f"{where}: 'keypoints' block has no '- ' items")
         return {"points": points}
@@ -245,7 +257,9 @@ def _publish(page: Page, source: CurriculumSource | None, content: ContentFile):
 def _sync_page(parent: Page, planned: PlannedPage, force: bool, report: LoadReport):
     content = planned.content
     source = (
-        CurriculumSource.objects.filter(path=content.path).select_related("page").first()
+        CurriculumSource.objects.filter(path=content.path)
+        .select_related("page")
+        .first()
     )
     if source is None:
         page = planned.model(**planned.fields)

@@ -7,8 +7,25 @@ code relies on autoescaping. Swapping bleach for nh3 touches only this module.
 import bleach
 
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "b", "i", "strong", "em", "ul", "ol", "li", "a", "h3", "h4",
-     "blockquote", "code", "pre", "sub", "sup"}
+    {
+        "p",
+        "br",
+        "b",
+        "i",
+        "strong",
+        "em",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "h3",
+        "h4",
+        "blockquote",
+        "code",
+        "pre",
+        "sub",
+        "sup",
+    }
 )
 ALLOWED_ATTRIBUTES = {"a": ["href", "title"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
@@ -23,5 +40,5 @@ _cleaner = bleach.Cleaner(
 
 
 def clean_html(html: str) -> str:
-    """Return `html` with every tag, attribute and URL scheme outside the allowlist removed."""
+    """Return `html` without tags, attributes and URL schemes outside the allowlist."""
     return _cleaner.clean(html or "")

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import build_course, verified_user
 
@@ -11,3 +12,18 @@ def trustee(db):
 @pytest.fixture
 def course(db):
     return build_course(modules=2, lessons=3)
+
+
+@pytest.fixture(autouse=True)
+def fresh_visitor():
+    """Each test starts as a new visitor: default language, no rate-limit history.
+
+    A request under /sv/ leaves Swedish active in the thread, which would make
+    `reverse()` and `page.url` in the next test produce /sv/ addresses.
+    """
+    from django.utils import translation
+
+    translation.activate("fi")
+    cache.clear()  # allauth's rate-limit counters live in the cache
+    yield
+    translation.deactivate()

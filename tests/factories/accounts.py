@@ -25,5 +25,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 def verified_user(**kwargs) -> User:
     """A user whose e-mail address allauth considers verified, so they can log in."""
     user = UserFactory(**kwargs)
-    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    EmailAddress.objects.create(
+        user=user, email=user.email, primary=True, verified=True
+    )
     return user

@@ -5,7 +5,10 @@ from courses.models import CoursePage, HomePage, LessonPage, ModulePage
 
 
 def home_page() -> HomePage:
-    """The home page created by the migrations."""
+    """The home page that the migrations create.
+
+    Transactional tests must use `serialized_rollback=True` to keep it.
+    """
     return HomePage.objects.get()
 
 
@@ -43,7 +46,10 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     body = factory.LazyFunction(
         lambda: [
             {"type": "heading", "value": {"text": "Aluksi", "level": "h2"}},
-            {"type": "rich_text", "value": "<p>Luottamushenkilö edistää kunnan etua.</p>"},
+            {
+                "type": "rich_text",
+                "value": "<p>Luottamushenkilö edistää kunnan etua.</p>",
+            },
             {
                 "type": "legal_reference",
                 "value": {

@@ -29,7 +29,10 @@ class Command(BaseCommand):
         for label, paths in (
             ("created", report.created),
             ("updated", report.updated),
-            ("kept (edited in the admin; use --force to overwrite)", report.skipped_edited),
+            (
+                "kept (edited in the admin; use --force to overwrite)",
+                report.skipped_edited,
+            ),
         ):
             for item in paths:
                 self.stdout.write(f"{label}: {item}")

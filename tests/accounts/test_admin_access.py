@@ -1,0 +1,143 @@
+"""The Wagtail admin is reachable only through allauth with MFA, and only for staff."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from courses.models import LessonPage
+from tests.accounts.helpers import activate_totp, login_with_mfa
+from tests.factories import LessonPageFactory, verified_user
+from tests.factories.accounts import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+DRAFTAIL_PARAGRAPH = {
+    "blocks": [
+        {
+            "key": "a",
+            "text": "Uusi teksti.",
+            "type": "unstyled",
+            "depth": 0,
+            "inlineStyleRanges": [],
+            "entityRanges": [],
+        }
+    ],
+    "entityMap": {},
+}
+
+
+@pytest.fixture
+def facilitator(db):
+    from django.contrib.auth.models import Group
+
+    user = verified_user(email="fasilitaattori@example.fi", is_staff=True)
+    user.groups.add(Group.objects.get(name="Facilitators"))
+    return user
+
+
+def test_wagtail_login_redirects_to_allauth(client):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert "next=%2Fadmin%2Fpages%2F" in response.url
+
+
+def test_wagtail_login_post_cannot_authenticate(client, facilitator):
+    response = client.post(
+        "/admin/login/", {"username": facilitator.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_admin_login_redirect_ignores_foreign_next(client):
+    response = client.get("/admin/login/?next=https://evil.example/")
+    assert "evil" not in response.url
+
+
+def test_anonymous_is_sent_to_allauth_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert reverse("account_login") in response.url
+
+
+@pytest.mark.parametrize("is_coordinator", [False, True])
+def test_trustee_and_coordinator_cannot_use_admin(client, is_coordinator):
+    user = verified_user()
+    if is_coordinator:
+        from municipalities.models import Coordinator, Municipality
+
+        Coordinator.objects.create(
+            user=user, municipality=Municipality.objects.create(code="001", name_fi="A")
+        )
+    client.force_login(user)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_staff_without_authenticator_must_set_one_up(client, facilitator):
+    client.force_login(facilitator)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+
+
+def test_staff_logged_in_without_second_factor_is_logged_out(client, facilitator):
+    activate_totp(facilitator)
+    client.force_login(facilitator)  # as after a login by e-mail code
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert reverse("account_login") in response.url
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_login_of_staff_with_totp_asks_for_the_code(client, facilitator):
+    activate_totp(facilitator)
+    response = client.post(
+        reverse("account_login"), {"login": facilitator.email, "password": PASSWORD}
+    )
+    assert response.url == reverse("mfa_authenticate")
+    assert client.get("/admin/").status_code == 302
+
+
+def test_wrong_totp_code_is_refused(client, facilitator):
+    activate_totp(facilitator)
+    client.post(
+        reverse("account_login"), {"login": facilitator.email, "password": PASSWORD}
+    )
+    response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
+
+
+def test_facilitator_with_mfa_edits_and_publishes_a_lesson(client, facilitator):
+    lesson = LessonPageFactory(title="Vanha otsikko")
+    secret = activate_totp(facilitator)
+    login_with_mfa(client, facilitator, secret)
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[lesson.pk])
+    assert client.get(edit_url).status_code == 200
+    response = client.post(
+        edit_url,
+        {
+            "title": "Uusi otsikko",
+            "slug": lesson.slug,
+            "summary": "Päivitetty",
+            "estimated_minutes": "12",
+            "content_checked": "2026-11-30",
+            "body-count": "1",
+            "body-0-type": "rich_text",
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "body-0-id": "",
+            "body-0-value": json.dumps(DRAFTAIL_PARAGRAPH),
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert lesson.title == "Uusi otsikko"
+    assert lesson.live and not lesson.has_unpublished_changes
+    assert "Uusi teksti." in client.get(lesson.url).content.decode()

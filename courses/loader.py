@@ -52,6 +52,7 @@ class ContentFile:
     content_hash: str
     meta: dict
     body: str
+    body_line: int = 1
 
 
 @dataclass
@@ -77,7 +78,10 @@ def read_content_file(path: Path, root: Path) -> ContentFile:
     for key in ("title", "slug"):
         if not meta.get(key):
             raise CurriculumError(f"{relative}: front matter needs '{key}'")
-    return ContentFile(relative, hashlib.sha256(raw).hexdigest(), meta, match.group(2))
+    body_line = match.group(1).count("\n") + 4  # two --- lines, 1-based
+    return ContentFile(
+        relative, hashlib.sha256(raw).hexdigest(), meta, match.group(2), body_line
+    )
 
 
 def markdown_to_rich_text(text: str) -> str:
@@ -126,8 +130,11 @@ def _directive_value(name: str, content: str, where: str):
     return {"prompt": " ".join(content.split())}
 
 
-def body_to_blocks(body: str, path: str) -> list[dict]:
-    """Split a lesson body into raw StreamField blocks."""
+def body_to_blocks(body: str, path: str, first_line: int = 1) -> list[dict]:
+    """Split a lesson body into raw StreamField blocks.
+
+    `first_line` is the file line where the body starts, for error messages.
+    """
     blocks, prose = [], []
 
     def flush_prose():
@@ -144,16 +151,17 @@ def body_to_blocks(body: str, path: str) -> list[dict]:
         heading = HEADING.match(line)
         if stripped.startswith(":::") and stripped != ":::":
             name, start = stripped[3:].strip(), number + 1
+            where = f"{path}:{first_line + number}"
             if name not in DIRECTIVES:
-                raise CurriculumError(f"{path}:{start}: unknown block '{name}'")
+                raise CurriculumError(f"{where}: unknown block '{name}'")
             end = next(
                 (i for i in range(start, len(lines)) if lines[i].strip() == ":::"), None
             )
             if end is None:
-                raise CurriculumError(f"{path}:{start}: '{name}' block is not closed")
+                raise CurriculumError(f"{where}: '{name}' block is not closed")
             flush_prose()
             content = "\n".join(lines[start:end])
-            value = _directive_value(name, content, f"{path}:{start}")
+            value = _directive_value(name, content, where)
             blocks.append(_block(DIRECTIVES[name], value))
             number = end + 1
             continue
@@ -200,7 +208,7 @@ def _lesson_fields(content: ContentFile) -> dict:
         "summary": content.meta.get("summary", ""),
         "estimated_minutes": int(content.meta.get("minutes", 10)),
         "content_checked": checked,
-        "body": body_to_blocks(content.body, content.path),
+        "body": body_to_blocks(content.body, content.path, content.body_line),
     }
 
 

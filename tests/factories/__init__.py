@@ -8,13 +8,23 @@ from tests.factories.courses import (
     ModulePageFactory,
     build_course,
 )
+from tests.factories.quizzes import (
+    QuestionCategoryFactory,
+    QuestionFactory,
+    QuizPageFactory,
+    build_quiz,
+)
 
 __all__ = [
     "CoursePageFactory",
     "HomePageFactory",
     "LessonPageFactory",
     "ModulePageFactory",
+    "QuestionCategoryFactory",
+    "QuestionFactory",
+    "QuizPageFactory",
     "UserFactory",
     "build_course",
+    "build_quiz",
     "verified_user",
 ]

@@ -112,9 +112,18 @@ def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) 
             for choice in choices
             if choice.text.strip()
         ]
-        texts = list(dict.fromkeys(c.match_text for c in choices if c.match_text))
+        prompts = _shuffled(prompts, rng) if shuffle else prompts
+        # Shuffle the answers against the order of the prompts as shown, so the
+        # n-th answer is not the n-th prompt's match.
+        shown_order = [p["answer"] for p in prompts]
+        extra = [
+            c.match_text
+            for c in choices
+            if c.match_text and c.match_text not in shown_order
+        ]
+        texts = list(dict.fromkeys(shown_order + extra))
         answers = [{"token": _token(), "text": text} for text in texts]
-        snapshot["prompts"] = _shuffled(prompts, rng) if shuffle else prompts
+        snapshot["prompts"] = prompts
         snapshot["answers"] = _shuffled(answers, rng, never_identity=True)
     elif kind == Question.Type.ORDERING:
         items = [

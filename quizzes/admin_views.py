@@ -51,6 +51,12 @@ def _pending_key(request, token: str) -> str:
     return f"quizzes:import:{request.user.pk}:{token}"
 
 
+def _refusal(error: FatalImportError) -> str:
+    """Why the file was refused, and that nothing was saved."""
+    nothing = _("Nothing was imported.")
+    return f"{error} {nothing}"
+
+
 @permission_required("quizzes.add_question", raise_exception=True)
 def import_view(request):
     """Upload a file and show what would be created, with problems, before saving."""
@@ -61,7 +67,7 @@ def import_view(request):
         try:
             result = parse_file(upload.name, data)
         except FatalImportError as error:
-            form.add_error("file", f"{error} {_('Nothing was imported.')}")
+            form.add_error("file", _refusal(error))
         else:
             token = secrets.token_urlsafe(16)
             cache.set(
@@ -99,7 +105,7 @@ def import_confirm_view(request):
         result = parse_file(pending["name"], pending["data"])
         report = import_into_category(result, category_name=pending["category"])
     except FatalImportError as error:
-        messages.error(request, f"{error} {_('Nothing was imported.')}")
+        messages.error(request, _refusal(error))
         return redirect("quizzes_import")
     cache.delete(key)
     messages.success(

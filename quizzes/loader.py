@@ -18,8 +18,8 @@ from quizzes.interchange import FatalImportError, import_into_category
 from quizzes.models import QuestionCategory, QuizPage, QuizQuestion
 
 QUIZ_FILE = "quiz.gift"
-QUIZ_TITLE = "Moduulin kysely"
-QUIZ_SLUG = "kysely"
+QUIZ_TITLE = "Moduulin tentti"
+QUIZ_SLUG = "tentti"
 
 
 @dataclass

@@ -5,7 +5,7 @@ from django.urls import path
 from quizzes import views
 
 urlpatterns = [
-    path("kyselyt/<int:quiz_id>/aloita/", views.start_view, name="quiz_start"),
+    path("tentit/<int:quiz_id>/aloita/", views.start_view, name="quiz_start"),
     path("suoritukset/<int:attempt_id>/", views.attempt_view, name="quiz_attempt"),
     path("suoritukset/<int:attempt_id>/tulos/", views.review_view, name="quiz_review"),
     path(

@@ -31,7 +31,7 @@ def test_upload_preview_confirm(facilitator_client):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Rikki" in html and "line 3" in html
+    assert "Rikki" in html and "rivi 3" in html
     assert not Question.objects.exists()
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
     response = facilitator_client.post(
@@ -46,7 +46,7 @@ def test_fatal_file_shows_error_and_imports_nothing(facilitator_client):
     response = facilitator_client.post(
         reverse("quizzes_import"), {"file": upload, "category": "Tuotu"}
     )
-    assert "Nothing was imported" in response.content.decode()
+    assert "Mitään ei tuotu" in response.content.decode()
     assert not Question.objects.exists()
 
 
@@ -54,4 +54,4 @@ def test_trustee_cannot_import(client):
     client.force_login(verified_user())
     response = client.get(reverse("quizzes_import"))
     assert response.status_code in (302, 403)
-    assert "Question file" not in response.content.decode()
+    assert "Kysymystiedosto" not in response.content.decode()

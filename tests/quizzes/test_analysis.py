@@ -79,7 +79,7 @@ def test_facilitator_sees_analysis_and_csv(client, quiz, facilitator):
     login_with_mfa(client, facilitator, activate_totp(facilitator))
     response = client.get(reverse("quizzes_analysis", kwargs={"quiz_id": quiz.pk}))
     assert response.status_code == 200
-    assert "Facility index" in response.content.decode()
+    assert "Helppousindeksi" in response.content.decode()
     csv_response = client.get(
         reverse("quizzes_analysis_csv", kwargs={"quiz_id": quiz.pk})
     )
@@ -94,7 +94,7 @@ def test_trustee_and_anonymous_do_not_see_analysis(client, quiz, trustee):
     client.force_login(trustee)
     response = client.get(url)
     assert response.status_code in (302, 403)
-    assert "Facility index" not in response.content.decode()
+    assert "Helppousindeksi" not in response.content.decode()
     if response.status_code == 302:
         assert response.url.startswith(reverse("account_login"))
     csv_url = reverse("quizzes_analysis_csv", kwargs={"quiz_id": quiz.pk})

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from quizzes.attempts import (
     AttemptRefused,
@@ -19,6 +19,17 @@ from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory, bu
 from tests.quizzes.conftest import right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def messages_in_english():
+    """Check refusal messages in the source language, not the active one.
+
+    The suite activates Finnish before every test; these tests are about why
+    an attempt is refused, so they read the reasons as written in the code.
+    """
+    with translation.override("en"):
+        yield
 
 
 def test_start_fixes_layout_and_tokens(trustee, quiz):

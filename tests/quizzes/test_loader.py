@@ -39,7 +39,7 @@ def test_load_quizzes_creates_then_changes_nothing(tmp_path):
 def test_real_curriculum_quiz_loads():
     load_curriculum()
     call_command("load_quizzes")
-    quiz = QuizPage.objects.get(slug="kysely")
+    quiz = QuizPage.objects.get(slug="tentti")
     assert quiz.quiz_questions.count() >= 10
     call_command("load_quizzes")
     assert QuizPage.objects.count() == 1

@@ -95,5 +95,5 @@ def test_pages_show_quiz_status_and_own_best_score(client, trustee, module_with_
     for url in (module.url, module.get_parent().url, reverse("my_studies")):
         html = client.get(url).content.decode()
         assert quiz.title in html
-        assert "Your best score: 50 %" in html
-        assert "Not passed yet" in html
+        assert "Paras tuloksesi: 50 %" in html
+        assert "Ei vielä hyväksytty" in html

@@ -143,3 +143,13 @@ def test_allauth_pages_use_site_layout_and_translation(client, url_name):
         assert f'<html lang="{lang}">' in html
         assert 'class="skip-link"' in html
         assert html.count("<h1") == 1
+
+
+def test_expired_login_code_does_not_log_in(client, trustee, settings):
+    settings.ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 0
+    client.post(reverse("account_request_login_code"), {"email": trustee.email})
+    code = code_from_mail(mail.outbox[-1])
+    response = client.post(reverse("account_confirm_login_code"), {"code": code})
+    assert client.get(reverse("my_studies")).status_code == 302
+    assert response.status_code == 302
+    assert response.url == reverse("account_request_login_code")

@@ -99,3 +99,19 @@ def test_static_files_are_compressed_and_hashed_in_production():
         SECRET_KEY="k",
     )
     assert "CompressedManifestStaticFilesStorage" in result.stdout
+
+
+@pytest.mark.django_db
+def test_learner_pages_have_a_strict_content_security_policy(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_admin_is_not_given_the_strict_policy(client):
+    assert "Content-Security-Policy" not in client.get("/admin/login/")

@@ -1,7 +1,20 @@
-import pytest
-from django.core.cache import cache
+import importlib
 
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from wagtail.models import Collection, Locale, Page
+
+from courses.models import HomePage
 from tests.factories import build_course, verified_user
+
+DATA_MIGRATIONS = [
+    (
+        "courses.migrations.0002_home_page_and_facilitators",
+        "create_home_page_and_group",
+    ),
+    ("quizzes.migrations.0002_facilitators_manage_questions", "grant"),
+]
 
 
 @pytest.fixture
@@ -27,3 +40,20 @@ def fresh_visitor():
     cache.clear()  # allauth's rate-limit counters live in the cache
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def migrated_data(transactional_db):
+    """For transactional tests: the root page, locale, collection, home page and
+    groups that the data migrations made, put back after an earlier test's flush.
+
+    Serialized rollback cannot be relied on: Playwright's event loop gives Django
+    a fresh connection object that lacks the serialized copy.
+    """
+    if HomePage.objects.exists():
+        return
+    locale, _ = Locale.objects.get_or_create(language_code="fi")
+    Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    Collection.add_root(name="Root")
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)

@@ -2,21 +2,17 @@
 
 Every browser test module sets
 `pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]`: the
-live server needs committed data. Transactional tests empty the database afterwards,
-so `migrated_data` puts back what the data migrations made. Browser tests skip when
-no Chromium is installed, except in CI (CI=true), where a missing browser is a failure.
+live server needs committed data, and `migrated_data` (tests/conftest.py) puts
+back what the data migrations made, since transactional tests empty the database.
+Browser tests skip when no Chromium is installed, except in CI (CI=true), where a
+missing browser is a failure.
 """
 
-import importlib
 import os
 import shutil
 
 import pytest
-from django.apps import apps
 from django.core import mail
-from wagtail.models import Collection, Locale, Page
-
-from courses.models import HomePage
 
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
 CHROMIUM_ARGS = [
@@ -55,29 +51,9 @@ def chromium():
         browser.close()
 
 
-DATA_MIGRATIONS = [
-    (
-        "courses.migrations.0002_home_page_and_facilitators",
-        "create_home_page_and_group",
-    ),
-    ("quizzes.migrations.0002_facilitators_manage_questions", "grant"),
-]
-
-
 @pytest.fixture(autouse=True)
-def migrated_data(transactional_db):
-    """The root page, locale, collection, home page and groups of the migrations.
-
-    Serialized rollback cannot be relied on here: Playwright's event loop gives
-    Django a fresh connection object that lacks the serialized copy.
-    """
-    if HomePage.objects.exists():
-        return
-    locale, _ = Locale.objects.get_or_create(language_code="fi")
-    Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    Collection.add_root(name="Root")
-    for module, function in DATA_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(apps, None)
+def _browser_data(migrated_data):
+    """Every browser test starts from the data the migrations made."""
 
 
 @pytest.fixture

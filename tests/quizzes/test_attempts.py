@@ -182,6 +182,7 @@ def test_ordering_never_shown_in_right_order(trustee):
     connection.vendor != "postgresql", reason="SQLite serialises writers anyway"
 )
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrated_data")
 def test_concurrent_submits_grade_once():
     trustee = verified_user()
     quiz = build_quiz(questions=3)

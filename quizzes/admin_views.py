@@ -1,8 +1,8 @@
-"""Wagtail admin screens: question import (upload → preview → confirm) and
-item analysis per quiz with CSV download.
+"""Wagtail admin screens: question import (upload → preview → confirm), and per
+quiz the item analysis with CSV download and the reflections shared by trustees.
 
-Item analysis needs the `quizzes.view_item_analysis` permission (granted to
-Facilitators); importing needs `quizzes.add_question`.
+Item analysis and shared reflections need the `quizzes.view_item_analysis`
+permission (granted to Facilitators); importing needs `quizzes.add_question`.
 """
 
 import secrets
@@ -25,6 +25,7 @@ from quizzes.interchange import (
     parse_file,
 )
 from quizzes.models import QuizPage
+from quizzes.reflections import shared_reflections
 
 PENDING_SECONDS = 30 * 60
 
@@ -155,3 +156,14 @@ def analysis_csv_view(request, quiz_id: int):
         f'attachment; filename="item-analysis-{quiz.pk}.csv"'
     )
     return response
+
+
+@permission_required("quizzes.view_item_analysis", raise_exception=True)
+def reflections_view(request, quiz_id: int):
+    """The essays of one quiz that their writers shared with the facilitators."""
+    quiz = get_object_or_404(QuizPage, pk=quiz_id)
+    return render(
+        request,
+        "quizzes/admin/reflections.html",
+        {"quiz": quiz, "questions": shared_reflections(quiz)},
+    )

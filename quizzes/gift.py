@@ -26,6 +26,7 @@ from quizzes.interchange import (
     text_to_html,
     unique_names,
 )
+from quizzes.validation import MIN_PAIRS, has_positive
 
 SPECIAL = "~=#{}:"
 _ESCAPES = {"\\" + c: c for c in SPECIAL} | {"\\n": "\n", "\\\\": "\\"}
@@ -278,7 +279,9 @@ def _parse_answers(body: str, fmt: _Formatter, data: QuestionData) -> list[Choic
                     match_text=fmt.plain(_answer_parts(answer)[0]),
                 )
             )
-        if len(choices) < 2:
+        # Every pair written counts here, a blank item too (as before); Moodle XML
+        # and the admin count only items with text (`matching_prompts`).
+        if len(choices) < MIN_PAIRS:
             raise EntryError(_("a matching question needs at least two pairs"))
         return choices
     if any(_find(i, "->") >= 0 for i in items):
@@ -303,7 +306,7 @@ def _parse_answers(body: str, fmt: _Formatter, data: QuestionData) -> list[Choic
         data.type = "single"
     else:
         data.type = "multiple"
-        if not any(c.fraction > 0 for c in choices):
+        if not has_positive(choices):
             raise EntryError(_("no answer has a positive weight"))
     return choices
 

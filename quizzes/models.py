@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES
+from quizzes.forms import QuestionForm
 
 
 class QuestionCategory(models.Model):
@@ -117,6 +118,8 @@ class Question(index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Refuses options that cannot give a right answer (see quizzes.validation).
+    base_form_class = QuestionForm
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("type")]),

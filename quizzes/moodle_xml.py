@@ -28,6 +28,7 @@ from quizzes.interchange import (
     text_to_html,
     unique_names,
 )
+from quizzes.validation import MIN_ITEMS, MIN_OPTIONS, MIN_PAIRS, matching_prompts
 
 SUPPORTED = {
     "multichoice",
@@ -113,7 +114,7 @@ def _parse_question(element, kind: str) -> QuestionData:
             ChoiceData(_plain(a), _fraction(a), _rich(a, "feedback"))
             for a in _answers(element)
         ]
-        if len(data.choices) < 2:
+        if len(data.choices) < MIN_OPTIONS:
             raise _EntryError(_("a choice question needs at least two answers"))
     elif kind == "truefalse":
         data.type = "true_false"
@@ -152,12 +153,12 @@ def _parse_question(element, kind: str) -> QuestionData:
             )
             for sub in element.findall("subquestion")
         ]
-        if sum(1 for c in data.choices if c.text) < 2:
+        if matching_prompts(data.choices) < MIN_PAIRS:
             raise _EntryError(_("a matching question needs at least two pairs"))
     elif kind == "ordering":
         data.type = "ordering"
         data.choices = [ChoiceData(_plain(a)) for a in _answers(element)]
-        if len(data.choices) < 2:
+        if len(data.choices) < MIN_ITEMS:
             raise _EntryError(_("an ordering question needs at least two items"))
     elif kind in ("essay", "description"):
         data.type = kind

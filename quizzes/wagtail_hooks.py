@@ -1,4 +1,6 @@
-"""Admin wiring of the quizzes app: bank snippets, import and item analysis."""
+"""Admin wiring of the quizzes app: bank snippets, import, item analysis and
+shared reflections.
+"""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +68,11 @@ def register_admin_urls():
             "kyselyt/<int:quiz_id>/analyysi.csv",
             admin_views.analysis_csv_view,
             name="quizzes_analysis_csv",
+        ),
+        path(
+            "kyselyt/<int:quiz_id>/pohdinnat/",
+            admin_views.reflections_view,
+            name="quizzes_reflections",
         ),
     ]
 

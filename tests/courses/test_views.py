@@ -167,3 +167,13 @@ def test_draft_lesson_preview_context_does_not_fail(trustee, course):
     draft = LessonPageFactory(parent=course.get_children().first(), live=False)
     context = lesson_context(user=trustee, lesson=draft)
     assert context["done"] is False
+
+
+def test_lesson_body_cache_follows_publishing_and_language(client, lesson):
+    assert "Eroon tarvitaan päätös." in client.get(lesson.url).content.decode()
+    lesson.body = [{"type": "reflection_prompt", "value": {"prompt": "Uusi kysymys"}}]
+    lesson.save_revision().publish()
+    html = client.get(lesson.url).content.decode()
+    assert "Uusi kysymys" in html
+    assert "Eroon tarvitaan päätös." not in html
+    assert "Att fundera på" in client.get("/sv" + lesson.url).content.decode()

@@ -1,7 +1,22 @@
 import pytest
+from django.utils import translation
 
+from quizzes.models import Question
 from tests.factories import verified_user
 from tests.factories.quizzes import QuestionFactory, QuizPageFactory, build_quiz
+
+EVERY_TYPE = [kind.value for kind in Question.Type]
+
+
+@pytest.fixture
+def messages_in_english():
+    """For tests of what parsers and attempt rules report: the source language.
+
+    The suite activates Finnish before every test; these tests check messages as
+    written in the code, not as translated.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -18,18 +33,9 @@ def other_trustee(db):
 @pytest.fixture
 def every_type_quiz(db):
     """One question of every type, in a fixed order."""
-    kinds = [
-        "single",
-        "multiple",
-        "true_false",
-        "short_answer",
-        "numerical",
-        "matching",
-        "ordering",
-        "essay",
-        "description",
-    ]
-    return QuizPageFactory(questions=[QuestionFactory(type=kind) for kind in kinds])
+    return QuizPageFactory(
+        questions=[QuestionFactory(type=kind) for kind in EVERY_TYPE]
+    )
 
 
 def right_answers(attempt) -> dict:

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from quizzes.attempts import (
     AttemptRefused,
@@ -18,18 +18,7 @@ from tests.factories import verified_user
 from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory, build_quiz
 from tests.quizzes.conftest import right_answers, wrong_answers
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def messages_in_english():
-    """Check refusal messages in the source language, not the active one.
-
-    The suite activates Finnish before every test; these tests are about why
-    an attempt is refused, so they read the reasons as written in the code.
-    """
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("messages_in_english")]
 
 
 def test_start_fixes_layout_and_tokens(trustee, quiz):

@@ -4,7 +4,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 
 from quizzes.gift import parse_gift, write_gift
 from quizzes.interchange import (
@@ -19,15 +18,7 @@ from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory
 EVERY_TYPE = (Path(__file__).parent / "data" / "every_type.gift").read_text()
 
 
-@pytest.fixture(autouse=True)
-def messages_in_english():
-    """Check the parser's messages in the source language, not the active one.
-
-    The suite activates Finnish before every test; these tests are about what
-    the GIFT parser reports, so they read its messages as written in the code.
-    """
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("messages_in_english")
 
 
 def test_every_type_parses():

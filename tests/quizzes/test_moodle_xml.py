@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 
 from quizzes.interchange import (
     FatalImportError,
@@ -19,15 +18,7 @@ from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory
 SAMPLE = (Path(__file__).parent / "data" / "sample.xml").read_bytes()
 
 
-@pytest.fixture(autouse=True)
-def messages_in_english():
-    """Check the parser's messages in the source language, not the active one.
-
-    The suite activates Finnish before every test; these tests are about what
-    the Moodle XML parser reports, so they read its messages as written in the code.
-    """
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("messages_in_english")
 
 
 def test_supported_types_import_and_unsupported_are_reported():
@@ -87,17 +78,7 @@ def test_too_many_questions_is_fatal():
 @pytest.mark.django_db
 def test_export_then_import_gives_the_same_questions():
     category = QuestionCategoryFactory(name="Lähde")
-    kinds = [
-        "single",
-        "multiple",
-        "true_false",
-        "short_answer",
-        "numerical",
-        "matching",
-        "ordering",
-        "essay",
-        "description",
-    ]
+    kinds = [kind.value for kind in Question.Type]
     data = [
         question_data(
             QuestionFactory(category=category, type=kind, name=f"{kind} <ä&ö>")

@@ -5,7 +5,9 @@ from django.test import Client
 from django.urls import reverse
 
 from courses.models import LessonCompletion
+from quizzes.attempts import start_attempt, submit_attempt
 from tests.factories import LessonPageFactory, UserFactory, build_course
+from tests.factories.quizzes import build_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -131,14 +133,22 @@ def test_swedish_and_english_prefixes(client, lesson):
     assert f'href="/en{module_url}"' in html
 
 
+@pytest.mark.parametrize("with_quizzes", [False, True])
 @pytest.mark.parametrize("page_kind", ["lesson", "module", "course", "my_studies"])
 def test_query_count_does_not_grow_with_the_course(
-    client, trustee, page_kind, django_assert_max_num_queries
+    client, trustee, page_kind, with_quizzes, django_assert_max_num_queries
 ):
-    """A 1×1 course and a 6×10 course cost the same number of queries."""
+    """A 1×1 course and a 6×10 course cost the same number of queries, also when
+    every module ends in a quiz the trustee has attempted."""
     counts = []
     for modules, lessons in [(1, 1), (6, 10)]:
         course = build_course(modules=modules, lessons=lessons)
+        if with_quizzes:
+            for module in course.get_children():
+                quiz = build_quiz(questions=2, parent=module)
+                submit_attempt(
+                    attempt=start_attempt(user=trustee, quiz=quiz), answers={}
+                )
         module = course.get_children().last()
         lesson = module.get_children().last()
         client.force_login(trustee)

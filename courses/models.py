@@ -10,9 +10,21 @@ from wagtail.models import Page, Revision
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+from courses.page_cache import mark_cacheable
 
 
-class HomePage(Page):
+class AnonymousCacheablePage(Page):
+    """A course-tree page whose anonymous rendering may be shared (page_cache)."""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return mark_cacheable(request, response)
+
+
+class HomePage(AnonymousCacheablePage):
     """The site root: introduces Silta and lists the courses."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -47,7 +59,7 @@ class HomePage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(AnonymousCacheablePage):
     """A course, such as the six-session sparring curriculum, made of modules."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -69,7 +81,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(AnonymousCacheablePage):
     """One sparring theme: learning objectives, a summary and its lessons."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -101,7 +113,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(AnonymousCacheablePage):
     """A lesson: a StreamField body that a learner reads and marks complete."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)

@@ -223,7 +223,6 @@ def _create_attempt(*, user, quiz: QuizPage, rng: random.Random) -> Attempt:
         quiz=quiz,
         number=used + 1,
         deadline=deadline,
-        layout={"questions": [q.pk for q in questions]},
     )
     Response.objects.bulk_create(
         Response(

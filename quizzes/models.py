@@ -318,7 +318,7 @@ class QuizQuestion(Orderable):
 
 
 class Attempt(models.Model):
-    """One try at a quiz by one learner: the layout shown, then the grade.
+    """One try at a quiz by one learner: the questions shown, then the grade.
 
     The database keeps the invariants: attempt numbers are unique per learner and
     quiz, and a learner has at most one attempt in progress per quiz. Submitting
@@ -342,10 +342,14 @@ class Attempt(models.Model):
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    layout = models.JSONField(
-        _("layout"),
-        default=dict,
-        help_text=_("The question order of this attempt, fixed when it starts."),
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Goes up with every save, so a form opened before another tab's save "
+            "is recognised as stale instead of overwriting newer answers."
+        ),
     )
     points = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
     max_points = models.DecimalField(

@@ -21,7 +21,7 @@ from tests.quizzes.conftest import right_answers, wrong_answers
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("messages_in_english")]
 
 
-def test_start_fixes_layout_and_tokens(trustee, quiz):
+def test_start_fixes_questions_and_tokens(trustee, quiz):
     attempt = start_attempt(user=trustee, quiz=quiz)
     assert attempt.number == 1
     assert attempt.responses.count() == 3

@@ -3,7 +3,8 @@
 Builds a fresh database (PostgreSQL when one answers, else SQLite), loads the
 curriculum, quizzes, demo users and bench trustees, serves the app with
 gunicorn as in production (DEBUG off, whitenoise, Redis cache when available),
-and drives 20 concurrent clients at a static file and at learner pages. Prints
+and drives 20 concurrent clients at a static file and at learner pages. First
+it times the GIFT and Moodle XML parsers on large files (bench/parse.py). Prints
 a table and the budget verdicts, and writes them to var/bench.json.
 
 It is a measurement, not a gate: the exit status is 0 when a budget fails and 1
@@ -322,6 +323,24 @@ def report(results: dict[str, dict], verdicts: list[dict], load_before: float) -
         )
 
 
+def parse_case() -> list[dict]:
+    """Run bench/parse.py (GIFT and Moodle XML parse time per MB); show its table."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "parse.py")],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-only-secret-key"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"bench/parse.py failed:\n{done.stderr[-3000:]}")
+    *table, last = done.stdout.splitlines()
+    for line in table:
+        out(f"  {line}")
+    return json.loads(last)["parsing"]
+
+
 def main() -> int:
     VAR.mkdir(exist_ok=True)
     load_before = os.getloadavg()[0]
@@ -336,6 +355,8 @@ def main() -> int:
         f"{os.cpu_count()} cores, {CONCURRENCY} clients, "
         f"{WARMUP:g} s warm-up + {DURATION:g} s per scenario"
     )
+    out("Parsing large question files:")
+    parsing = parse_case()
     try:
         out("Setting up a fresh database:")
         database.create()
@@ -396,6 +417,7 @@ def main() -> int:
         },
         "scenarios": list(results.values()),
         "budgets": verdicts,
+        "parsing": parsing,
         "run_ok": not broken,
     }
     (VAR / "bench.json").write_text(json.dumps(summary, indent=2) + "\n")

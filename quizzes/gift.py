@@ -8,7 +8,9 @@ Ordering has no GIFT form and is exported only through Moodle XML. An entry
 that cannot be read is reported by line and title and the rest import.
 """
 
+import functools
 import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -52,61 +54,78 @@ def escape(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\\n")
 
 
+_ESCAPED = re.compile(r"\\.", re.S)
+
+
+@functools.cache
+def _unescaped(targets: str, *, any_char: bool = False) -> re.Pattern:
+    """A pattern matching an escape or a target: the whole `targets`, or any of its
+    characters with `any_char`. Scanning by pattern keeps every search linear."""
+    wanted = f"[{re.escape(targets)}]" if any_char else re.escape(targets)
+    return re.compile(r"\\.|" + wanted, re.S)
+
+
 def _find(text: str, char: str, start: int = 0) -> int:
     """Index of the first unescaped `char` at or after `start`, or -1."""
-    i = start
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text.startswith(char, i):
-            return i
-        i += 1
+    for match in _unescaped(char).finditer(text, start):
+        if match.group()[0] != "\\":
+            return match.start()
     return -1
 
 
 def _split_unescaped(text: str, starters: str) -> list[str]:
     """Split at every unescaped starter character, keeping it at each part's head."""
-    parts, current, i = [], "", 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            current += text[i : i + 2]
-            i += 2
-            continue
-        if text[i] in starters:
-            parts.append(current)
-            current = text[i]
-        else:
-            current += text[i]
-        i += 1
-    parts.append(current)
+    parts, last = [], 0
+    for match in _unescaped(starters, any_char=True).finditer(text):
+        if match.group()[0] != "\\":
+            parts.append(text[last : match.start()])
+            last = match.start()
+    parts.append(text[last:])
     return [p for p in parts if p.strip()]
 
 
-def _entries(source: str):
-    """Yield (line number, entry text), splitting at blank lines between entries."""
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def split_lines(source: str) -> list[str]:
+    """The lines of `source`, whatever its line endings."""
+    return source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def split_entries(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Yield (line number, entry text), splitting at blank lines between entries.
+
+    One pass over `lines`, each line looked at once: blank lines inside an
+    unclosed brace are held back until the next non-blank line shows whether a
+    new titled entry starts there (an unclosed brace must not swallow it) or the
+    entry goes on.
+    """
     block: list[str] = []
+    held: list[str] = []  # blank lines inside an unclosed answer block
     start = 0
     depth = 0
     for number, line in enumerate(lines, start=1):
-        if line.strip().startswith("//"):
-            continue
-        following = next((x for x in lines[number:] if x.strip()), "")
-        # An unclosed brace must not swallow the next titled entry.
-        new_entry = following.lstrip().startswith(("::", "$CATEGORY:"))
-        if not line.strip() and (depth <= 0 or new_entry):
-            if block:
+        stripped = line.strip()
+        if held and stripped:
+            if stripped.startswith(("::", "$CATEGORY:")):
                 yield start, "\n".join(block)
-            block, depth = [], 0
+                block, depth = [], 0
+            else:
+                block += held
+            held = []
+        if stripped.startswith("//"):
+            continue
+        if not stripped:
+            if depth > 0:
+                held.append(line)
+            elif block:
+                yield start, "\n".join(block)
+                block, depth = [], 0
             continue
         if not block:
             start = number
         block.append(line)
-        stripped = re.sub(r"\\.", "", line)
-        depth += stripped.count("{") - stripped.count("}")
+        unescaped = _ESCAPED.sub("", line)
+        depth += unescaped.count("{") - unescaped.count("}")
     if block:
-        yield start, "\n".join(block)
+        yield start, "\n".join(block + held)
 
 
 def _weight(item: str) -> tuple[Decimal | None, str]:
@@ -315,7 +334,7 @@ def parse_gift(source: str) -> ParseResult:
     """Read every entry of a GIFT file; malformed entries become problems."""
     check_size(source)
     result = ParseResult()
-    for line, entry in _entries(source.lstrip("\ufeff")):
+    for line, entry in split_entries(split_lines(source.lstrip("\ufeff"))):
         if entry.strip().startswith("$CATEGORY:"):
             continue
         title = re.match(r"\s*::(.*?)::", entry, re.S)

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from quizzes.gift import parse_gift, write_gift
+from quizzes import gift
+from quizzes.gift import parse_gift, split_entries, write_gift
 from quizzes.interchange import (
     FatalImportError,
     import_into_category,
@@ -140,3 +141,74 @@ def test_ordering_cannot_be_written_as_gift():
     text, problems = write_gift([question])
     assert len(problems) == 1
     assert "Järjestys" not in text
+
+
+class CountingLines:
+    """A one-pass source of lines that counts how many have been read."""
+
+    def __init__(self, lines):
+        self._lines = iter(lines)
+        self.read = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = next(self._lines)
+        self.read += 1
+        return line
+
+
+def test_entries_are_split_in_one_pass_reading_each_line_once():
+    # Looking ahead by copying the rest of the file for every line made
+    # 160 000 lines take 45 s. A one-pass iterator cannot be sliced or re-read,
+    # and an entry must come out as soon as the line after it has been seen.
+    entry = ["::Q::Kysymys {", "=a", "~b", "}", ""]
+    lines = CountingLines(entry * 20_000)
+    entries = split_entries(lines)
+    first = next(entries)
+    assert first == (1, "::Q::Kysymys {\n=a\n~b\n}")
+    assert lines.read == 5
+    rest = list(entries)
+    assert len(rest) == 19_999
+    assert rest[-1][0] == 99_996
+    assert lines.read == 100_000
+
+
+def test_blank_lines_in_an_unclosed_brace_are_held_only_until_the_next_line():
+    lines = CountingLines(["::A::Auki {=a", "", "", "", "jatkuu ~b}", "", "::B::x {T}"])
+    entries = split_entries(lines)
+    assert next(entries) == (1, "::A::Auki {=a\n\n\n\njatkuu ~b}")
+    assert lines.read == 6
+    assert list(entries) == [(7, "::B::x {T}")]
+    lines = CountingLines(["::A::Auki {=a", "", "::B::x {T}"])
+    assert list(split_entries(lines)) == [(1, "::A::Auki {=a"), (3, "::B::x {T}")]
+
+
+def test_scanning_an_entry_reads_each_character_a_bounded_number_of_times(
+    monkeypatch,
+):
+    # Searches for unescaped characters go through compiled patterns; count the
+    # characters they are asked to scan, for a file and one twice its size.
+    scanned = []
+    real = gift._unescaped
+
+    class Spy:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, text, start=0):
+            scanned.append(len(text) - start)
+            return self.pattern.finditer(text, start)
+
+    monkeypatch.setattr(gift, "_unescaped", lambda *a, **k: Spy(real(*a, **k)))
+
+    def work(answers: int) -> int:
+        scanned.clear()
+        body = " ".join(f"~v\\{{{n}\\}}#p\\#{n}" for n in range(answers))
+        [question] = parse_gift(f"::Q::Kysymys? {{=oikein {body}}}").questions
+        assert len(question.choices) == answers + 1
+        return sum(scanned)
+
+    small, large = work(500), work(1000)
+    assert large < 2.2 * small

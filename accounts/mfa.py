@@ -1,17 +1,11 @@
-"""Who must use multi-factor authentication, and whether this session did.
+"""Whether a user has an authenticator, and whether this session used it.
 
-Login by code proves only that a person can read a mailbox: one factor. Staff
-must have an authenticator and must have used it in this session before they
-reach the Wagtail admin.
+Login by code proves only that a person can read a mailbox: one factor. Who
+must use a second factor, and where, is decided in `accounts.roles`.
 """
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
-
-
-def mfa_required(user) -> bool:
-    """Staff (facilitators and administrators) must use MFA for the admin."""
-    return user.is_authenticated and (user.is_staff or user.is_superuser)
 
 
 def has_authenticator(user) -> bool:

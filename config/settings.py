@@ -64,12 +64,13 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "courses.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.url_ids.IdRangeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "accounts.middleware.AdminRequiresMFAMiddleware",
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -152,6 +153,7 @@ LOGIN_REDIRECT_URL = "my_studies"
 # django-allauth: e-mail login, mandatory verification by code, login by code,
 # MFA. Rate limits are allauth's defaults (on).
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.EvenTimeSignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -206,6 +208,8 @@ WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Restricted pages send readers to allauth, never to Wagtail's own login view.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import admin_login_redirect
+from accounts.views import admin_login_redirect, frontend_login_redirect
 from config.views import health
 
 urlpatterns = [
@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("tili/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
+    # Shadows Wagtail's password-only front-end login; see accounts.views.
+    path("_util/login/", frontend_login_redirect, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

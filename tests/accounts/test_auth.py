@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.urls import reverse
 
@@ -153,3 +154,29 @@ def test_expired_login_code_does_not_log_in(client, trustee, settings):
     assert client.get(reverse("my_studies")).status_code == 302
     assert response.status_code == 302
     assert response.url == reverse("account_request_login_code")
+
+
+class CountingHasher(MD5PasswordHasher):
+    """Counts the password hashes computed, the cost that told addresses apart."""
+
+    calls = 0
+
+    def encode(self, password, salt):
+        CountingHasher.calls += 1
+        return super().encode(password, salt)
+
+
+COUNTING = "tests.accounts.test_auth.CountingHasher"
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_signup_costs_one_password_hash_whether_or_not_the_address_exists(
+    client, trustee, settings, existing
+):
+    settings.PASSWORD_HASHERS = [COUNTING]
+    CountingHasher.calls = 0
+    response = _signup(client, email=trustee.email if existing else "uusi@example.fi")
+    assert response.status_code == 302
+    assert CountingHasher.calls == 1
+    # Both answers look alike: a code was e-mailed (or an "exists" note).
+    assert response.url == reverse("account_email_verification_sent")

@@ -113,9 +113,13 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by all workers, which allauth's
-# rate limits need), otherwise local memory.
+# Cache: sessions, allauth's rate limits and the page caches must be shared by
+# every worker process, so never per-process memory: Redis when REDIS_URL is
+# set, otherwise a table in the database (made by migration courses 0003, so a
+# plain `migrate` is enough). The same rule holds with DEBUG on, so that
+# development behaves like production.
 REDIS_URL = env.str("REDIS_URL", default="")
+CACHE_TABLE = "silta_cache"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -125,7 +129,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "KEY_PREFIX": "silta",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # Sessions are read through the cache and written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -166,7 +177,9 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Silta] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str(
+    "ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http" if DEBUG else "https"
+)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Silta"
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

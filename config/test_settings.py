@@ -20,3 +20,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A code computed just before a 30-second boundary must still pass when the
 # test posts it just after; production keeps allauth's strict default of 0.
 MFA_TOTP_TOLERANCE = 1
+# One pytest process is one process, so a per-process cache shares nothing that
+# production would share. It is kept here on purpose: query-count tests measure
+# the application's own database work, and the database cache of the production
+# settings would add a cache-table query to every count. The production rule
+# (Redis or the database, never local memory) is tested in tests/config.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -137,6 +137,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
+# The release in every page-cache key, so a deploy never serves HTML rendered by
+# the old code. Unset: a hash of the code, templates, static files and the
+# Django and Wagtail versions (courses.page_cache.release()).
+RELEASE = env.str("RELEASE", default="")
 
 # Sessions are read through the cache and written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

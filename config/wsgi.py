@@ -32,9 +32,13 @@ def cache_description(config: dict) -> str:
 def _log_cache():
     from django.conf import settings
 
+    from courses.page_cache import release
+
     # Once per process: each gunicorn worker imports this module once.
     logging.getLogger("config.wsgi").info(
-        "Cache: %s", cache_description(settings.CACHES["default"])
+        "Cache: %s; page-cache release %s",
+        cache_description(settings.CACHES["default"]),
+        release(),
     )
 
 

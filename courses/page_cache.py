@@ -3,16 +3,38 @@
 Anonymous lesson, module and course pages are the same for every visitor in a
 language, so they are served from the shared cache without touching Wagtail or
 the database. Only responses that a course page marked as cacheable are stored,
-only for requests that carry no cookie at all (so no session, message or CSRF
-token can be involved), and any change to a page, a view restriction or a site
-invalidates them all at once by bumping a version number.
+and only for requests that carry no cookie at all (so no session, message or
+CSRF token can be involved).
+
+Every key carries the *content version*: the release (so a deploy never serves
+HTML rendered by the old code) and a random token that changes when what
+anonymous readers see changes: a page is published, unpublished, moved or
+deleted, a live page is saved, a view restriction, site, image or document
+changes. Draft saves and autosaves leave it alone. The token changes only after
+the transaction commits, so a reader cannot store the old content under the new
+token, and it is random, so if the cache evicts it no old entry becomes valid
+again. The lesson-body fragment cache (lesson_page.html) uses the same version,
+from `request.page_cache_version`.
 """
 
+import functools
+import hashlib
+import secrets
+from pathlib import Path
+
+import django
+import wagtail
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils.functional import SimpleLazyObject
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models.pages import COMMENTS_RELATION_NAME
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "anonymous-page-cache-version"
 # Paths that are never course pages: keep the cache (and Redis) off their way,
@@ -20,6 +42,22 @@ VERSION_KEY = "anonymous-page-cache-version"
 NOT_PAGES = ("/health/", "/admin/", "/documents/", "/i18n/")
 TIMEOUT = 600
 MARK = "anonymous_page_cacheable"
+# A page saved with only these fields changed a draft, a lock or comments,
+# nothing a reader sees (Page.save_revision, autosave, lock and unlock).
+DRAFT_FIELDS = frozenset(
+    {
+        COMMENTS_RELATION_NAME,
+        "latest_revision_created_at",
+        "draft_title",
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+# What the release hash leaves out: not code, or not served (tests, bench).
+NOT_CODE = {".git", ".venv", "var", "media", "tests", "bench", "__pycache__"}
 
 
 def mark_cacheable(request, response):
@@ -29,34 +67,109 @@ def mark_cacheable(request, response):
     return response
 
 
+@functools.cache
+def release() -> str:
+    """The RELEASE setting, or a hash of everything that shapes the HTML.
+
+    The hash covers the project's code, templates, translations and static
+    files (the hashed static names appear in the HTML) and the Django and
+    Wagtail versions, so two processes of one release agree without
+    configuration and a deploy of changed code gets new keys.
+    """
+    if settings.RELEASE:
+        return settings.RELEASE
+    hasher = hashlib.sha256(f"{django.__version__} {wagtail.__version__}".encode())
+    root = Path(settings.BASE_DIR)
+    for path in sorted(_code_files(root)):
+        hasher.update(str(path.relative_to(root)).encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()[:12]
+
+
+def _code_files(directory: Path):
+    for path in directory.iterdir():
+        if path.name.startswith(".") or path.name in NOT_CODE:
+            continue
+        if path.is_dir():
+            yield from _code_files(path)
+        elif path.suffix not in (".pyc", ".sqlite3", ".log"):
+            yield path
+
+
+def content_version() -> str:
+    """The release and the current content token, for every cache key."""
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        # Evicted or never set: a new random token, never a reused value. Of
+        # several processes racing here, the first add wins for all.
+        cache.add(VERSION_KEY, secrets.token_hex(8), None)
+        token = cache.get(VERSION_KEY) or secrets.token_hex(8)
+    return f"{release()}.{token}"
+
+
+def _new_token():
+    cache.set(VERSION_KEY, secrets.token_hex(8), None)
+
+
 def invalidate(**kwargs):
-    """Forget every cached anonymous page; content or access changed."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    """Forget every cached anonymous page once the current transaction commits."""
+    transaction.on_commit(_new_token, robust=True)
 
 
-def _page_saved_or_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page | PageViewRestriction | Site):
+def _model_saved(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        # A draft is not served; unpublishing sends page_unpublished.
+        if not instance.live:
+            return
+        if update_fields and set(update_fields) <= DRAFT_FIELDS:
+            return
+    elif not isinstance(instance, _watched_models()):
+        return
+    invalidate()
+
+
+def _model_deleted(sender, instance, **kwargs):
+    if isinstance(instance, (Page, *_watched_models())):
         invalidate()
+
+
+def _restriction_groups_changed(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        invalidate()
+
+
+@functools.cache
+def _watched_models() -> tuple:
+    return (PageViewRestriction, Site, get_image_model(), get_document_model())
 
 
 def connect_signals():
     page_published.connect(invalidate, dispatch_uid="page_cache_published")
     page_unpublished.connect(invalidate, dispatch_uid="page_cache_unpublished")
-    post_save.connect(_page_saved_or_deleted, dispatch_uid="page_cache_saved")
-    post_delete.connect(_page_saved_or_deleted, dispatch_uid="page_cache_deleted")
+    post_page_move.connect(invalidate, dispatch_uid="page_cache_moved")
+    post_save.connect(_model_saved, dispatch_uid="page_cache_saved")
+    post_delete.connect(_model_deleted, dispatch_uid="page_cache_deleted")
+    m2m_changed.connect(
+        _restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="page_cache_restriction_groups",
+    )
 
 
-def _key(request) -> str:
-    version = cache.get_or_set(VERSION_KEY, 1, None)
+def _key(request, version: str) -> str:
     language = getattr(request, "LANGUAGE_CODE", "")
     return f"anonymous-page:{version}:{language}:{request.get_host()}:{request.path}"
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves and stores marked anonymous page responses; see the module docstring."""
+    """Serves and stores marked anonymous page responses; see the module docstring.
+
+    It also puts the content version on every request as
+    `request.page_cache_version` for fragment caches. That is read lazily: a
+    fragment resolves it before it reads what it caches (the lesson body's
+    blocks, images and documents), and the page itself is in the fragment key
+    through Wagtail's `page.cache_key`.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -68,8 +181,13 @@ class AnonymousPageCacheMiddleware:
             or request.GET
             or request.path.startswith(NOT_PAGES)
         ):
+            request.page_cache_version = SimpleLazyObject(content_version)
             return self.get_response(request)
-        key = _key(request)
+        # Read before the page is, so that what is stored under a version is
+        # never older than that version.
+        version = content_version()
+        request.page_cache_version = version
+        key = _key(request, version)
         cached = cache.get(key)
         if cached is not None:
             content, headers = cached

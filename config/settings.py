@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.private_pages.PrivatePagesMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "courses.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",

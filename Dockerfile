@@ -15,6 +15,11 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
 
+# Part of every page-cache key; unset, a hash of the code is used instead.
+# docker build --build-arg RELEASE="$(git rev-parse --short HEAD)" .
+ARG RELEASE=""
+ENV RELEASE=${RELEASE}
+
 # collectstatic needs a key at build time only; the real one comes from the environment.
 RUN SECRET_KEY=build-only-key DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --no-input \

@@ -9,11 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
+from courses.access import RestrictionsReadOnce
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from courses.page_cache import mark_cacheable
 
 
-class AnonymousCacheablePage(Page):
+class AnonymousCacheablePage(RestrictionsReadOnce, Page):
     """A course-tree page whose anonymous rendering may be shared (page_cache)."""
 
     class Meta:

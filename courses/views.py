@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.access import page_access_response
 from courses.models import LessonPage
 from courses.progress import mark_lesson_complete, my_studies
 
@@ -19,6 +20,8 @@ def complete_lesson(request, lesson_id: int):
         return render(request, "courses/lesson_unavailable.html", status=404)
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.get_url(request))
+    if denied := page_access_response(request, lesson):
+        return denied
     if mark_lesson_complete(user=request.user, lesson=lesson):
         messages.success(request, _("Lesson marked as completed."))
     else:

@@ -15,7 +15,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Prefetch, prefetch_related_objects
+from django.db.models import F, Max, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,21 +38,17 @@ def _token() -> str:
     return secrets.token_urlsafe(9)
 
 
-def _shuffled(items: list, rng: random.Random, *, never_identity: bool = False):
-    """A shuffled copy; with `never_identity` it differs from the original order.
+def _shuffled(items: list, rng: random.Random) -> list:
+    """A uniformly shuffled copy.
 
-    Ordering and matching answers must never appear in their right order, or the
-    page itself would give the answer away.
+    Every order is equally likely, the right one included: an order that is
+    never the right one would itself give the answer away (with two items the
+    shown order would always be the reverse). The order is stored with the
+    attempt, so reloading the page shows the same one.
     """
     items = list(items)
-    if len(items) < 2:
-        return items
-    original = list(items)
-    for _attempt in range(10):
-        rng.shuffle(items)
-        if not never_identity or items != original:
-            return items
-    return items[1:] + items[:1]
+    rng.shuffle(items)
+    return items
 
 
 def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) -> dict:
@@ -113,8 +109,7 @@ def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) 
             if choice.text.strip()
         ]
         prompts = _shuffled(prompts, rng) if shuffle else prompts
-        # Shuffle the answers against the order of the prompts as shown, so the
-        # n-th answer is not the n-th prompt's match.
+        # The answer list is shuffled on its own, independently of the prompts.
         shown_order = [p["answer"] for p in prompts]
         extra = [
             c.match_text
@@ -124,13 +119,13 @@ def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) 
         texts = list(dict.fromkeys(shown_order + extra))
         answers = [{"token": _token(), "text": text} for text in texts]
         snapshot["prompts"] = prompts
-        snapshot["answers"] = _shuffled(answers, rng, never_identity=True)
+        snapshot["answers"] = _shuffled(answers, rng)
     elif kind == Question.Type.ORDERING:
         items = [
             {"token": _token(), "text": choice.text, "position": index}
             for index, choice in enumerate(choices)
         ]
-        snapshot["items"] = _shuffled(items, rng, never_identity=True)
+        snapshot["items"] = _shuffled(items, rng)
     return snapshot
 
 
@@ -236,10 +231,22 @@ def _create_attempt(*, user, quiz: QuizPage, rng: random.Random) -> Attempt:
     return attempt
 
 
-def _check_open(attempt: Attempt) -> None:
+class StaleForm(Exception):
+    """The form was opened before answers were saved from another tab or window.
+
+    Nothing was written; `current` is the attempt as it is now, so the view can
+    show the newer answers together with the ones this form changed.
+    """
+
+    def __init__(self, current: Attempt):
+        super().__init__("stale attempt form")
+        self.current = current
+
+
+def _refuse_if_closed(attempt: Attempt, now=None) -> None:
     if attempt.state != Attempt.State.IN_PROGRESS:
         raise AttemptRefused(_("This attempt has already been submitted."))
-    if is_expired(attempt):
+    if is_expired(attempt, now):
         raise AttemptRefused(
             _(
                 "The time limit of this attempt has passed; "
@@ -248,30 +255,70 @@ def _check_open(attempt: Attempt) -> None:
         )
 
 
-def _apply_answers(responses: list[Response], answers: dict[int, object]) -> dict:
-    """Put the answers (by position) on the responses; return messages by position."""
+def _apply_answers(responses: list[Response], answers: dict[int, object]) -> list:
+    """Put the answers (by position) on the responses; return the changed ones."""
+    changed = []
+    for response in responses:
+        if response.position in answers:
+            response.answer = answers[response.position]
+            changed.append(response)
+    return changed
+
+
+def _answer_errors(responses: list[Response]) -> dict[int, str]:
+    """What to correct before the attempt can be submitted, by position."""
     errors = {}
     for response in responses:
-        if response.position not in answers:
-            continue
-        response.answer = answers[response.position]
         message = validate_answer(response.snapshot, response.answer)
         if message:
             errors[response.position] = message
     return errors
 
 
-def save_answers(*, attempt: Attempt, answers: dict[int, object]) -> dict[int, str]:
-    """Store the learner's answers without submitting; return problems by position.
+def _claim(attempt: Attempt, revision: int | None, **changes) -> None:
+    """Move the open attempt on by one revision in one conditional UPDATE.
 
-    Answers are stored even when some are malformed, so nothing typed is lost;
-    the messages say what to correct before submitting.
+    The row counts only if the attempt is still in progress and, when the form
+    said which revision it was opened at, still at that revision. This single
+    statement is what orders saves and submits on both SQLite and PostgreSQL:
+    whichever commits first wins, and the other finds no row to update.
     """
-    _check_open(attempt)
-    responses = list(attempt.responses.all())
-    errors = _apply_answers(responses, answers)
-    Response.objects.bulk_update(responses, ["answer"])
-    return errors
+    rows = Attempt.objects.filter(pk=attempt.pk, state=Attempt.State.IN_PROGRESS)
+    if revision is not None:
+        rows = rows.filter(revision=revision)
+    if rows.update(revision=F("revision") + 1, **changes):
+        attempt.revision = (revision if revision is not None else attempt.revision) + 1
+        return
+    current = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
+    _refuse_if_closed(current)
+    raise StaleForm(current)
+
+
+def save_answers(
+    *, attempt: Attempt, answers: dict[int, object], revision: int | None = None
+) -> dict[int, str]:
+    """Store the changed answers without submitting; return problems by position.
+
+    `answers` holds only the questions the form changed, so an answer saved
+    from another tab is never overwritten by an unchanged field. With
+    `revision` (the attempt's revision when the form was shown) a form that is
+    out of date raises StaleForm and writes nothing. Answers are stored even
+    when some are malformed, so nothing typed is lost; the messages say what to
+    correct before submitting.
+    """
+    _refuse_if_closed(attempt)
+    if not answers:
+        return {}
+    with transaction.atomic():
+        _claim(attempt, revision)
+        responses = list(attempt.responses.all())
+        changed = _apply_answers(responses, answers)
+        Response.objects.bulk_update(changed, ["answer"])
+    return {
+        position: message
+        for position, message in _answer_errors(responses).items()
+        if position in answers
+    }
 
 
 @dataclass
@@ -285,63 +332,85 @@ class SubmitResult:
 
 
 def submit_attempt(
-    *, attempt: Attempt, answers: dict[int, object] | None
+    *,
+    attempt: Attempt,
+    answers: dict[int, object] | None,
+    revision: int | None = None,
 ) -> SubmitResult:
     """Grade the attempt exactly once, however many times it is submitted.
 
-    The state flips from in progress to submitted in one conditional UPDATE
-    inside the transaction; only the request whose UPDATE changed a row grades,
-    every other one just returns the stored result. Malformed answers stop the
-    submit (and are saved so the learner can fix them). After the time limit
-    the new answers are refused and the answers saved in time are graded.
+    `answers` are the questions the form changed (None when the time limit
+    closes the attempt). The state flips from in progress to submitted in one
+    conditional UPDATE (see `_claim`) before the answers are read, so a save
+    that commits first is graded and a save that comes later is refused: what
+    is graded is always what is stored. Malformed answers stop the submit and
+    are saved so the learner can fix them. After the time limit the new
+    answers are refused and the answers saved in time are graded.
     """
     now = timezone.now()
-    with transaction.atomic():
-        current = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
-        if current.state != Attempt.State.IN_PROGRESS:
-            return SubmitResult(current)
-        expired = is_expired(current, now)
+    current = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
+    if current.state != Attempt.State.IN_PROGRESS:
+        return SubmitResult(current)
+    expired = is_expired(current, now)
+    refusal = None
+    if answers is not None and expired:
+        refusal = _(
+            "The time limit had passed, so your last changes were not accepted. "
+            "The answers you saved in time have been graded."
+        )
+        answers, revision = None, None
+    if answers:
         responses = list(current.responses.all())
-        refusal = None
-        if answers is not None and expired:
-            refusal = _(
-                "The time limit had passed, so your last changes were not accepted. "
-                "The answers you saved in time have been graded."
+        _apply_answers(responses, answers)
+        if errors := _answer_errors(responses):
+            try:
+                save_answers(attempt=current, answers=answers, revision=revision)
+            except AttemptRefused:
+                return SubmitResult(
+                    Attempt.objects.select_related("quiz").get(pk=current.pk)
+                )
+            return SubmitResult(current, errors=errors)
+    with transaction.atomic():
+        try:
+            _claim(
+                current,
+                revision,
+                state=Attempt.State.SUBMITTED,
+                submitted_at=now,
+                timed_out=expired,
             )
-        elif answers is not None:
-            errors = _apply_answers(responses, answers)
-            if errors:
-                Response.objects.bulk_update(responses, ["answer"])
-                return SubmitResult(current, errors=errors)
-        flipped = Attempt.objects.filter(
-            pk=current.pk, state=Attempt.State.IN_PROGRESS
-        ).update(state=Attempt.State.SUBMITTED, submitted_at=now, timed_out=expired)
-        if not flipped:
+        except AttemptRefused:
             return SubmitResult(
                 Attempt.objects.select_related("quiz").get(pk=current.pk)
             )
-        graded = []
-        for response in responses:
-            fraction = grade(response.snapshot, response.answer)
-            response.fraction = fraction
-            response.points = fraction * Decimal(response.snapshot["points"])
-            graded.append((response.snapshot, fraction))
-        Response.objects.bulk_update(responses, ["answer", "fraction", "points"])
-        total = score_attempt(graded)
-        current.state = Attempt.State.SUBMITTED
-        current.submitted_at = now
-        current.timed_out = expired
-        current.points = total.points
-        current.max_points = total.max_points
-        current.score = total.percent
-        current.passed = total.percent >= current.quiz.pass_mark
-        Attempt.objects.filter(pk=current.pk).update(
-            points=current.points,
-            max_points=current.max_points,
-            score=current.score,
-            passed=current.passed,
-        )
+        responses = list(current.responses.all())
+        _apply_answers(responses, answers or {})
+        _grade(current, responses, now=now, expired=expired)
     return SubmitResult(current, graded_now=True, refusal=refusal)
+
+
+def _grade(attempt: Attempt, responses: list[Response], *, now, expired) -> None:
+    graded = []
+    for response in responses:
+        fraction = grade(response.snapshot, response.answer)
+        response.fraction = fraction
+        response.points = fraction * Decimal(response.snapshot["points"])
+        graded.append((response.snapshot, fraction))
+    Response.objects.bulk_update(responses, ["answer", "fraction", "points"])
+    total = score_attempt(graded)
+    attempt.state = Attempt.State.SUBMITTED
+    attempt.submitted_at = now
+    attempt.timed_out = expired
+    attempt.points = total.points
+    attempt.max_points = total.max_points
+    attempt.score = total.percent
+    attempt.passed = total.percent >= attempt.quiz.pass_mark
+    Attempt.objects.filter(pk=attempt.pk).update(
+        points=attempt.points,
+        max_points=attempt.max_points,
+        score=attempt.score,
+        passed=attempt.passed,
+    )
 
 
 def feedback_visible(*, quiz: QuizPage, passed_any: bool) -> bool:

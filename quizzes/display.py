@@ -6,7 +6,9 @@ feedback or the right order; the review view gets correctness and feedback only
 when the quiz's feedback policy allows.
 """
 
+import hashlib
 import html
+import json
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -31,6 +33,22 @@ def _text_value(snapshot: dict, answer) -> str:
     return html.unescape(answer) if snapshot["type"] == "essay" else answer
 
 
+def answer_fingerprint(answer) -> str:
+    """A short digest of a stored answer, sent with the form as it was shown.
+
+    Comparing it with the digest of what comes back tells which questions the
+    form actually changed; unchanged fields are then not written, so they can
+    never overwrite an answer saved from another tab. An empty answer of any
+    type ("", [], {}) is the same as none.
+    """
+    encoded = json.dumps(answer or None, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.blake2s(encoded, digest_size=8).hexdigest()
+
+
+def shown_field(position: int) -> str:
+    return f"q{position}-shown"
+
+
 @dataclass
 class TakeItem:
     """One question on the page being answered: no correctness, only choices."""
@@ -44,20 +62,37 @@ class TakeItem:
     error: str | None = None
     options: list[dict] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
+    shown: str = ""
 
     @property
     def name(self) -> str:
         return f"q{self.position}"
 
+    @property
+    def shown_name(self) -> str:
+        return shown_field(self.position)
 
-def take_items(responses, errors: dict[int, str] | None = None) -> list[TakeItem]:
-    """The questions of an attempt as the answering form shows them."""
+
+def take_items(
+    responses,
+    errors: dict[int, str] | None = None,
+    unsaved: dict[int, object] | None = None,
+) -> list[TakeItem]:
+    """The questions of an attempt as the answering form shows them.
+
+    `unsaved` holds answers to show instead of the stored ones (typed in this
+    form but not stored, because of an error or a newer save elsewhere); each
+    item still carries the digest of the stored answer, so saving again writes
+    them as changes.
+    """
     errors = errors or {}
+    unsaved = unsaved or {}
     items = []
     for response in responses:
         snap = response.snapshot
-        answer = response.answer
+        answer = unsaved.get(response.position, response.answer)
         item = TakeItem(
+            shown=answer_fingerprint(response.answer),
             position=response.position,
             type=snap["type"],
             text=snap["text"],
@@ -144,6 +179,35 @@ def read_answers(responses, data) -> dict[int, object]:
                 if (value := data.get(f"{key}-{i['token']}")) in allowed
             }
     return answers
+
+
+def changed_answers(answers: dict[int, object], data) -> dict[int, object]:
+    """The answers whose value differs from the one the form was shown with."""
+    return {
+        position: answer
+        for position, answer in answers.items()
+        if answer_fingerprint(answer) != data.get(shown_field(position))
+    }
+
+
+def form_revision(data) -> int:
+    """The attempt revision the form was opened at; -1 (always stale) if unreadable."""
+    value = data.get("revision", "")
+    readable = value.isascii() and value.isdigit() and len(value) < 10
+    return int(value) if readable else -1
+
+
+def has_null_character(data) -> bool:
+    """PostgreSQL cannot store U+0000 in text, and no person types one."""
+    return any("\x00" in value for values in data.lists() for value in values[1])
+
+
+def without_null_characters(data):
+    """A copy of the form data with U+0000 removed, to show the typed answers again."""
+    cleaned = data.copy()
+    for key, values in data.lists():
+        cleaned.setlist(key, [value.replace("\x00", "") for value in values])
+    return cleaned
 
 
 @dataclass

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses.access import RestrictionsReadOnce
 from courses.blocks import RICH_TEXT_FEATURES
 from quizzes.forms import QuestionForm
 
@@ -209,7 +210,7 @@ class Choice(Orderable):
         return self.text
 
 
-class QuizPage(Page):
+class QuizPage(RestrictionsReadOnce, Page):
     """The quiz that closes a module; passing it is part of completing the module.
 
     Questions come either from the ordered list or, when a random category is

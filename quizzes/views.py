@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.access import page_access_response
 from quizzes.attempts import (
     AttemptRefused,
+    StaleForm,
     attempts_left,
     feedback_visible,
     is_expired,
@@ -22,7 +24,15 @@ from quizzes.attempts import (
     start_attempt,
     submit_attempt,
 )
-from quizzes.display import read_answers, review_items, take_items
+from quizzes.display import (
+    changed_answers,
+    form_revision,
+    has_null_character,
+    read_answers,
+    review_items,
+    take_items,
+    without_null_characters,
+)
 from quizzes.models import Attempt, QuizPage
 
 
@@ -59,6 +69,8 @@ def start_view(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     if not request.user.is_authenticated:
         return redirect_to_login(quiz.get_url(request))
+    if denied := page_access_response(request, quiz):
+        return denied
     try:
         attempt = start_attempt(user=request.user, quiz=quiz)
     except AttemptRefused as refusal:
@@ -73,16 +85,18 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
     )
 
 
-def _render_take(request, attempt, responses, errors=None, status=200, answers=None):
-    for response in responses:
-        if answers and response.position in answers:
-            response.answer = answers[response.position]
+def _render_take(request, attempt, *, status=200, **state):
+    """The answering form; `state` may hold errors, unsaved answers, stale, problem."""
+    responses = list(attempt.responses.all())
+    errors = state.get("errors") or {}
     context = {
         "page": attempt.quiz,
         "quiz": attempt.quiz,
         "attempt": attempt,
-        "items": take_items(responses, errors),
-        "errors": errors or {},
+        "items": take_items(responses, errors, state.get("unsaved")),
+        "errors": errors,
+        "stale": state.get("stale", False),
+        "form_problem": state.get("problem"),
         "breadcrumbs": [*_breadcrumbs(attempt.quiz), attempt.quiz],
     }
     return render(request, "quizzes/attempt.html", context, status=status)
@@ -92,33 +106,13 @@ def _render_take(request, attempt, responses, errors=None, status=200, answers=N
 def attempt_view(request, attempt_id: int):
     """Show the questions (GET) or save/submit the answers (POST)."""
     attempt = _own_attempt(request, attempt_id)
+    if denied := page_access_response(request, attempt.quiz):
+        return denied
     review_url = reverse("quiz_review", kwargs={"attempt_id": attempt.pk})
     if attempt.is_submitted:
         return redirect(review_url)
     if request.method == "POST":
-        responses = list(attempt.responses.all())
-        answers = read_answers(responses, request.POST)
-        if request.POST.get("action") == "submit":
-            result = submit_attempt(attempt=attempt, answers=answers)
-            if result.errors:
-                return _render_take(
-                    request, attempt, responses, result.errors, 400, answers
-                )
-            if result.refusal:
-                messages.error(request, result.refusal)
-            elif result.graded_now:
-                messages.success(request, _("Your answers have been submitted."))
-            return redirect(review_url)
-        try:
-            errors = save_answers(attempt=attempt, answers=answers)
-        except AttemptRefused as refusal:
-            submit_attempt(attempt=attempt, answers=None)
-            messages.error(request, refusal.message)
-            return redirect(review_url)
-        if errors:
-            return _render_take(request, attempt, responses, errors, 400, answers)
-        messages.success(request, _("Your answers have been saved."))
-        return redirect("quiz_attempt", attempt_id=attempt.pk)
+        return _post_answers(request, attempt, review_url)
     if is_expired(attempt):
         submit_attempt(attempt=attempt, answers=None)
         messages.error(
@@ -126,13 +120,63 @@ def attempt_view(request, attempt_id: int):
             _("The time limit has passed. The answers you saved in time were graded."),
         )
         return redirect(review_url)
-    return _render_take(request, attempt, list(attempt.responses.all()))
+    return _render_take(request, attempt)
+
+
+def _post_answers(request, attempt: Attempt, review_url: str):
+    """Save or submit the questions this form changed; see `quizzes.attempts`."""
+    data = request.POST
+    responses = list(attempt.responses.all())
+    if has_null_character(data):
+        cleaned = without_null_characters(data)
+        return _render_take(
+            request,
+            attempt,
+            status=400,
+            unsaved=changed_answers(read_answers(responses, cleaned), cleaned),
+            problem=_(
+                "Your answers contained a character that cannot be saved (a null "
+                "character). It has been removed below; nothing was saved yet. "
+                "Check your answers and save again."
+            ),
+        )
+    answers = changed_answers(read_answers(responses, data), data)
+    revision = form_revision(data)
+    try:
+        if data.get("action") == "submit":
+            return _submit(request, attempt, answers, revision, review_url)
+        errors = save_answers(attempt=attempt, answers=answers, revision=revision)
+    except StaleForm as stale:
+        return _render_take(
+            request, stale.current, status=409, unsaved=answers, stale=True
+        )
+    except AttemptRefused as refusal:
+        submit_attempt(attempt=attempt, answers=None)
+        messages.error(request, refusal.message)
+        return redirect(review_url)
+    if errors:
+        return _render_take(request, attempt, status=400, errors=errors)
+    messages.success(request, _("Your answers have been saved."))
+    return redirect("quiz_attempt", attempt_id=attempt.pk)
+
+
+def _submit(request, attempt, answers, revision, review_url):
+    result = submit_attempt(attempt=attempt, answers=answers, revision=revision)
+    if result.errors:
+        return _render_take(request, result.attempt, status=400, errors=result.errors)
+    if result.refusal:
+        messages.error(request, result.refusal)
+    elif result.graded_now:
+        messages.success(request, _("Your answers have been submitted."))
+    return redirect(review_url)
 
 
 @login_required
 def review_view(request, attempt_id: int):
     """The learner's own submitted attempt, with feedback as the quiz allows."""
     attempt = _own_attempt(request, attempt_id)
+    if denied := page_access_response(request, attempt.quiz):
+        return denied
     if not attempt.is_submitted:
         return redirect("quiz_attempt", attempt_id=attempt.pk)
     quiz = attempt.quiz
@@ -157,6 +201,8 @@ def review_view(request, attempt_id: int):
 def share_view(request, attempt_id: int, position: int):
     """Share or unshare one's own reflection with the facilitators."""
     attempt = _own_attempt(request, attempt_id)
+    if denied := page_access_response(request, attempt.quiz):
+        return denied
     response = get_object_or_404(attempt.responses, position=position)
     try:
         set_essay_shared(response=response, shared=request.POST.get("shared") == "1")

@@ -1,5 +1,6 @@
 """Starting, saving and submitting attempts: rules, idempotency and snapshots."""
 
+import random
 import threading
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from quizzes.attempts import (
     AttemptRefused,
+    SubmitResult,
     save_answers,
     start_attempt,
     submit_attempt,
@@ -155,16 +157,44 @@ def test_database_refuses_duplicate_number(trustee, quiz):
         )
 
 
-def test_ordering_never_shown_in_right_order(trustee):
-    question = QuestionFactory(type=Question.Type.ORDERING)
+def _one_question_quiz(question):
     quiz = build_quiz(questions=0)
     quiz.quiz_questions.all().delete()
     quiz.quiz_questions.create(question=question)
-    for _ in range(5):
-        attempt = start_attempt(user=trustee, quiz=quiz)
-        positions = [i["position"] for i in attempt.responses.get().snapshot["items"]]
-        assert positions != sorted(positions)
+    return quiz
+
+
+TWO_ITEMS = {
+    Question.Type.ORDERING: [("Kokouskutsu", 0), ("Päätös", 0)],
+    Question.Type.MATCHING: [
+        {"text": "Valtuusto", "match_text": "Päättää talousarviosta"},
+        {"text": "Kunnanhallitus", "match_text": "Valmistelee asiat"},
+    ],
+}
+
+
+def _shown_in_right_order(snapshot) -> bool:
+    """Whether the page would list the items (or answers) in the right order."""
+    if snapshot["type"] == Question.Type.ORDERING:
+        return [i["text"] for i in snapshot["items"]] == ["Kokouskutsu", "Päätös"]
+    expected = [p["answer"] for p in snapshot["prompts"]]
+    return [a["text"] for a in snapshot["answers"]] == expected
+
+
+@pytest.mark.parametrize("kind", sorted(TWO_ITEMS))
+def test_two_item_order_is_sometimes_right_and_sometimes_not(trustee, kind):
+    """A shuffle that never shows the right order gives the answer away."""
+    quiz = _one_question_quiz(QuestionFactory(type=kind, options=TWO_ITEMS[kind]))
+    right = 0
+    for seed in range(40):
+        attempt = start_attempt(user=trustee, quiz=quiz, rng=random.Random(seed))
+        snapshot = attempt.responses.get().snapshot
+        # Stable across reloads: starting again resumes the same attempt.
+        again = start_attempt(user=trustee, quiz=quiz, rng=random.Random(seed + 1))
+        assert again.responses.get().snapshot == snapshot
+        right += _shown_in_right_order(snapshot)
         submit_attempt(attempt=attempt, answers={})
+    assert 8 <= right <= 32  # about half of 40; never 0 or 40
 
 
 @pytest.mark.skipif(
@@ -196,3 +226,98 @@ def test_concurrent_submits_grade_once():
     assert Attempt.objects.filter(user=trustee, quiz=quiz).count() == 1
     attempt.refresh_from_db()
     assert attempt.score == 100
+
+
+def _race(*actions):
+    """Run the actions in threads released together; each gets its own connection."""
+    barrier = threading.Barrier(len(actions))
+    outcomes = [None] * len(actions)
+
+    def run(index, action):
+        try:
+            barrier.wait()
+            outcomes[index] = action()
+        except Exception as error:  # noqa: BLE001 - the outcome is what is asserted
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(index, action))
+        for index, action in enumerate(actions)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite serialises writers anyway"
+)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrated_data")
+@pytest.mark.parametrize("trial", range(8))
+def test_save_racing_submit_never_grades_another_answer(trial):
+    """What is graded is what is stored, whichever request commits first."""
+    trustee = verified_user()
+    quiz = build_quiz(questions=1)
+    attempt = start_attempt(user=trustee, quiz=quiz)
+    right, wrong = right_answers(attempt)[1], wrong_answers(attempt)[1]
+    save_answers(attempt=attempt, answers={1: wrong}, revision=0)
+    outcomes = _race(
+        lambda: save_answers(
+            attempt=Attempt.objects.get(pk=attempt.pk), answers={1: right}, revision=1
+        ),
+        lambda: submit_attempt(
+            attempt=Attempt.objects.get(pk=attempt.pk), answers=None
+        ),
+    )
+    saved, submitted = outcomes
+    assert isinstance(submitted, SubmitResult) and submitted.graded_now
+    response = Response.objects.get(attempt=attempt)
+    graded_right = response.fraction == 1
+    assert (response.answer == right) == graded_right
+    # The save either came first (and is graded) or was refused as too late.
+    assert saved == {} if graded_right else isinstance(saved, AttemptRefused)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrated_data")
+def test_two_tabs_saving_at_once_keep_one_and_tell_the_other():
+    trustee = verified_user()
+    quiz = build_quiz(questions=2)
+    attempt = start_attempt(user=trustee, quiz=quiz)
+    answers = right_answers(attempt)
+    outcomes = _race(
+        *(
+            lambda position=position: save_answers(
+                attempt=Attempt.objects.get(pk=attempt.pk),
+                answers={position: answers[position]},
+                revision=0,
+            )
+            for position in (1, 2)
+        )
+    )
+    assert sorted(type(o).__name__ for o in outcomes) == ["StaleForm", "dict"]
+    kept = [r.answer for r in Response.objects.filter(attempt=attempt)]
+    assert sum(answer is not None for answer in kept) == 1
+    assert Attempt.objects.get(pk=attempt.pk).revision == 1
+
+
+def test_save_after_submit_is_refused(trustee, quiz):
+    attempt = start_attempt(user=trustee, quiz=quiz)
+    submit_attempt(attempt=attempt, answers={})
+    with pytest.raises(AttemptRefused):
+        save_answers(attempt=attempt, answers=right_answers(attempt), revision=0)
+    # Even through an attempt object loaded before the submit.
+    stale_copy = Attempt.objects.get(pk=attempt.pk)
+    stale_copy.state = Attempt.State.IN_PROGRESS
+    with pytest.raises(AttemptRefused):
+        save_answers(attempt=stale_copy, answers=right_answers(attempt), revision=1)
+    assert not Response.objects.filter(attempt=attempt, answer__isnull=False).exists()

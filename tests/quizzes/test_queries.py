@@ -6,7 +6,7 @@ from django.urls import reverse
 from quizzes.models import Attempt
 from tests.factories.quizzes import build_quiz
 from tests.quizzes.conftest import right_answers
-from tests.quizzes.test_views import form_data
+from tests.quizzes.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def measure(client, user, questions: int, django_assert_max_num_queries) -> list
     with django_assert_max_num_queries(12) as take:
         assert client.get(url).status_code == 200
     counts.append(len(take))
-    data = form_data(attempt, right_answers(attempt))
+    data = form_data(client, attempt, right_answers(attempt))
     with django_assert_max_num_queries(20) as submit:
         assert client.post(url, data).status_code == 302
     counts.append(len(submit))

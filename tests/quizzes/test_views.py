@@ -8,22 +8,10 @@ from django.urls import reverse
 from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.models import Attempt, QuizPage
 from tests.factories.quizzes import QuestionFactory, QuizPageFactory
-from tests.quizzes.conftest import right_answers
+from tests.quizzes.conftest import EVERY_TYPE, right_answers
+from tests.quizzes.helpers import HIDDEN_FIELD, form_data, form_state
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(attempt, answers: dict, action="submit") -> dict:
-    """Turn answers by position into the POST body the quiz form sends."""
-    data = {"action": action}
-    for position, value in answers.items():
-        key = f"q{position}"
-        if isinstance(value, dict):
-            for token, chosen in value.items():
-                data[f"{key}-{token}"] = str(chosen)
-        else:
-            data[key] = value
-    return data
 
 
 def test_anonymous_sees_quiz_page_and_login_link(client, quiz):
@@ -49,7 +37,8 @@ def test_other_trustee_gets_404(client, quiz, trustee, other_trustee):
     url = reverse("quiz_attempt", kwargs={"attempt_id": attempt.pk})
     assert client.get(url).status_code == 404
     assert (
-        client.post(url, form_data(attempt, right_answers(attempt))).status_code == 404
+        client.post(url, form_data(client, attempt, right_answers(attempt))).status_code
+        == 404
     )
     submit_attempt(attempt=attempt, answers={})
     assert (
@@ -78,7 +67,9 @@ def test_take_submit_and_review(client, trustee, every_type_quiz):
     assert (
         html.count("<fieldset") == 5
     )  # single, multiple, true/false, matching, ordering
-    response = client.post(response.url, form_data(attempt, right_answers(attempt)))
+    response = client.post(
+        response.url, form_data(client, attempt, right_answers(attempt))
+    )
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.score == 100
@@ -98,7 +89,7 @@ def test_validation_error_keeps_answers(client, trustee):
     client.post(reverse("quiz_start", kwargs={"quiz_id": quiz.pk}))
     attempt = Attempt.objects.get(user=trustee)
     url = reverse("quiz_attempt", kwargs={"attempt_id": attempt.pk})
-    response = client.post(url, {"action": "submit", "q1": "kolme", "q2": "Hallitus"})
+    response = client.post(url, form_data(client, attempt, {1: "kolme", 2: "Hallitus"}))
     assert response.status_code == 400
     html = response.content.decode()
     assert 'value="kolme"' in html
@@ -114,7 +105,9 @@ def test_saved_answers_survive_reload(client, trustee, quiz):
     attempt = Attempt.objects.get(user=trustee)
     url = reverse("quiz_attempt", kwargs={"attempt_id": attempt.pk})
     answers = right_answers(attempt)
-    assert client.post(url, form_data(attempt, answers, "save")).status_code == 302
+    assert (
+        client.post(url, form_data(client, attempt, answers, "save")).status_code == 302
+    )
     html = client.get(url).content.decode()
     for token in answers.values():
         assert re.search(rf'value="{re.escape(token)}"\s+checked', html)
@@ -127,32 +120,35 @@ def test_quiz_html_does_not_leak_right_answers(client, trustee, every_type_quiz)
     html = client.get(
         reverse("quiz_attempt", kwargs={"attempt_id": attempt.pk})
     ).content.decode()
-    assert "data-" not in html.replace("data-", "data-", 0) or not re.search(
-        r"\sdata-[a-z-]+=", html.split("<main", 1)[1]
-    )
     main = html.split("<main", 1)[1].split("</main>", 1)[0]
     assert not re.search(r"\sdata-[a-z-]+=", main)
-    hidden = re.findall(r'<input[^>]*type="hidden"[^>]*>', main)
-    assert all('name="csrfmiddlewaretoken"' in field for field in hidden)
+    hidden = dict(
+        re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', main)
+    )
+    # Besides the CSRF token, only the revision and one digest per question of
+    # the stored answer; nothing answered yet, so all digests are the same.
+    assert set(hidden) == {
+        "csrfmiddlewaretoken",
+        "revision",
+        *(f"q{n}-shown" for n in range(1, len(EVERY_TYPE) + 1)),
+    }
+    assert len({v for k, v in hidden.items() if k.endswith("-shown")}) == 1
     for word in ("fraction", "correct", "feedback", "right", "Talousarviosta"):
         assert word not in main.lower().replace("right answers", ""), word
     for response in attempt.responses.all():
         snap = response.snapshot
         if snap["type"] == "ordering":
-            # Items appear in the stored shuffled order, never the right one.
+            # Items appear in the attempt's stored (uniformly shuffled) order.
             texts = [i["text"] for i in snap["items"]]
-            shown = sorted(texts, key=main.index)
-            right = [
-                i["text"] for i in sorted(snap["items"], key=lambda i: i["position"])
-            ]
-            assert shown != right
+            assert sorted(texts, key=main.index) == texts
         if snap["type"] == "short_answer":
             assert snap["accepted"][0]["text"] not in main
         if snap["type"] == "numerical":
             assert snap["accepted"][0]["value"] not in main
         if snap["type"] == "matching":
-            first = [a["text"] for a in snap["answers"]]
-            assert first != [p["answer"] for p in snap["prompts"]]
+            answers = [a["text"] for a in snap["answers"]]
+            select = main.split(f'name="q{response.position}-', 1)[1]
+            assert sorted(answers, key=select.index) == answers
     # Option values are the per-attempt tokens, never database ids.
     values = set(re.findall(r'<option value="([^"]+)"', main)) | set(
         re.findall(
@@ -192,9 +188,9 @@ def test_double_submit_over_http_gives_one_graded_attempt(client, trustee, quiz)
     client.post(reverse("quiz_start", kwargs={"quiz_id": quiz.pk}))
     attempt = Attempt.objects.get(user=trustee)
     url = reverse("quiz_attempt", kwargs={"attempt_id": attempt.pk})
-    data = form_data(attempt, right_answers(attempt))
+    data = form_data(client, attempt, right_answers(attempt))
     assert client.post(url, data).status_code == 302
-    assert client.post(url, {"action": "submit"}).status_code == 302
+    assert client.post(url, data).status_code == 302  # the double click
     attempt.refresh_from_db()
     assert attempt.score == 100
     assert Attempt.objects.filter(user=trustee).count() == 1
@@ -207,7 +203,10 @@ def test_essay_is_sanitised_and_private_until_shared(client, trustee):
     attempt = Attempt.objects.get(user=trustee)
     url = reverse("quiz_attempt", kwargs={"attempt_id": attempt.pk})
     client.post(
-        url, {"action": "submit", "q1": 'Hyvä <script>alert(1)</script><b onclick="x">'}
+        url,
+        form_data(
+            client, attempt, {1: 'Hyvä <script>alert(1)</script><b onclick="x">'}
+        ),
     )
     response = attempt.responses.get()
     assert "<script" not in response.answer
@@ -219,3 +218,100 @@ def test_essay_is_sanitised_and_private_until_shared(client, trustee):
     client.post(share, {"shared": "1"})
     response.refresh_from_db()
     assert response.shared
+
+
+@pytest.fixture
+def two_text_questions(client, trustee):
+    """A started attempt at two short-answer questions, and its form URL."""
+    quiz = QuizPageFactory(
+        questions=[QuestionFactory(type="short_answer") for _ in range(2)]
+    )
+    client.force_login(trustee)
+    client.post(reverse("quiz_start", kwargs={"quiz_id": quiz.pk}))
+    attempt = Attempt.objects.get(user=trustee)
+    return attempt, reverse("quiz_attempt", kwargs={"attempt_id": attempt.pk})
+
+
+def stored(attempt) -> list:
+    return [r.answer for r in attempt.responses.order_by("position")]
+
+
+def test_stale_tab_is_told_and_overwrites_nothing(client, two_text_questions):
+    attempt, url = two_text_questions
+    first_tab, second_tab = form_state(client, attempt), form_state(client, attempt)
+    saved = client.post(
+        url, form_data(client, attempt, {1: "valtuusto"}, "save", first_tab)
+    )
+    assert saved.status_code == 302
+    # The second tab still shows question 1 empty; it changes question 2 only.
+    stale = client.post(
+        url, form_data(client, attempt, {1: "", 2: "hallitus"}, "save", second_tab)
+    )
+    assert stale.status_code == 409
+    html = stale.content.decode()
+    assert "tallennettiin toisessa välilehdessä" in html
+    assert 'value="valtuusto"' in html  # the newer saved answer is shown
+    assert 'value="hallitus"' in html  # and this tab's change is kept on the page
+    assert stored(attempt) == ["valtuusto", None]
+    # Saving the refreshed form again stores both.
+    state = dict(HIDDEN_FIELD.findall(html))
+    again = client.post(
+        url,
+        form_data(client, attempt, {1: "valtuusto", 2: "hallitus"}, "save", state),
+    )
+    assert again.status_code == 302
+    assert stored(attempt) == ["valtuusto", "hallitus"]
+
+
+def test_stale_tab_cannot_submit(client, two_text_questions):
+    attempt, url = two_text_questions
+    old_tab = form_state(client, attempt)
+    client.post(url, form_data(client, attempt, {1: "valtuusto"}, "save"))
+    response = client.post(url, form_data(client, attempt, {2: "x"}, "submit", old_tab))
+    assert response.status_code == 409
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.IN_PROGRESS
+    assert stored(attempt) == ["valtuusto", None]
+
+
+def test_unchanged_fields_are_not_written(client, two_text_questions):
+    """An answer stored after the page was opened survives a save of other fields."""
+    attempt, url = two_text_questions
+    state = form_state(client, attempt)
+    response = client.post(
+        url, form_data(client, attempt, {2: "hallitus"}, "save", state)
+    )
+    assert response.status_code == 302
+    assert stored(attempt) == [None, "hallitus"]
+    assert Attempt.objects.get(pk=attempt.pk).revision == int(state["revision"]) + 1
+
+
+@pytest.mark.parametrize("action", ["save", "submit"])
+def test_null_character_is_refused_with_a_message(client, two_text_questions, action):
+    attempt, url = two_text_questions
+    data = form_data(client, attempt, {1: "valtuu\x00sto", 2: "hallitus"}, action)
+    response = client.post(url, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "nollamerkki" in html
+    assert 'value="valtuusto"' in html and 'value="hallitus"' in html
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.IN_PROGRESS
+    assert stored(attempt) == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("quiz_start", {"quiz_id": 2**64}),
+        ("quiz_attempt", {"attempt_id": 2**64}),
+        ("quiz_review", {"attempt_id": 10**30}),
+        ("quiz_share_essay", {"attempt_id": 2**63, "position": 1}),
+        ("complete_lesson", {"lesson_id": 2**70}),
+    ],
+)
+def test_ids_beyond_64_bits_are_not_found(client, trustee, name, kwargs):
+    client.force_login(trustee)
+    url = reverse(name, kwargs=kwargs)
+    assert client.get(url).status_code in (404, 405)
+    assert client.post(url).status_code == 404

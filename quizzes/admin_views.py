@@ -21,6 +21,7 @@ from quizzes.analysis import MIN_GROUP, analyse_quiz, analysis_csv
 from quizzes.interchange import (
     MAX_FILE_BYTES,
     FatalImportError,
+    check_storable,
     import_into_category,
     parse_file,
 )
@@ -67,6 +68,7 @@ def import_view(request):
         data = upload.read(MAX_FILE_BYTES + 1)
         try:
             result = parse_file(upload.name, data)
+            check_storable(result.questions)
         except FatalImportError as error:
             form.add_error("file", _refusal(error))
         else:

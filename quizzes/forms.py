@@ -6,15 +6,18 @@ after its formset has been cleaned; the rules are in `quizzes.validation`.
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from quizzes.validation import is_number, question_problems
+from quizzes.numbers import canonical
+from quizzes.validation import question_problems
 
 NUMERICAL = "numerical"  # Question.Type.NUMERICAL; the model imports this module
 
 
 def with_decimal_point(text: str) -> str:
-    """Accept 3,5 as Finns write it and store it as 3.5, which grading reads."""
-    candidate = (text or "").strip().replace(",", ".")
-    return candidate if is_number(candidate) else text
+    """Accept 3,5 as Finns write it and store it as 3.5, as exports write it.
+
+    Text that is not a number is kept as typed, for the error message.
+    """
+    return canonical(text) or text
 
 
 class QuestionForm(WagtailAdminModelForm):

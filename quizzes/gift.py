@@ -11,22 +11,33 @@ that cannot be read is reported by line and title and the rest import.
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from courses.sanitize import clean_html
 from quizzes.interchange import (
+    MAX_MATCH_TEXT,
     ChoiceData,
     ParseResult,
     Problem,
     QuestionData,
     check_count,
+    check_no_nul,
     check_size,
     html_to_text,
     name_from_text,
     text_to_html,
     unique_names,
+)
+from quizzes.numbers import (
+    FRACTION,
+    TOLERANCE,
+    VALUE,
+    Bounds,
+    NumberError,
+    fit,
+    parse_decimal,
 )
 from quizzes.validation import MIN_PAIRS, has_positive
 
@@ -132,7 +143,22 @@ def _weight(item: str) -> tuple[Decimal | None, str]:
     match = re.match(r"\s*%(-?\d+(?:\.\d+)?)%", item)
     if not match:
         return None, item
-    return Decimal(match.group(1)) / 100, item[match.end() :]
+    return _number(match.group(1)) / 100, item[match.end() :]
+
+
+def _number(text: str, bounds: Bounds | None = None) -> Decimal:
+    """`quizzes.numbers.parse_decimal`, its message as the entry's problem."""
+    try:
+        return parse_decimal(text, bounds=bounds)
+    except NumberError as error:
+        raise EntryError(str(error)) from error
+
+
+def _fit(value: Decimal, bounds: Bounds) -> Decimal:
+    try:
+        return fit(value, bounds)
+    except NumberError as error:
+        raise EntryError(str(error)) from error
 
 
 def _answer_parts(item: str) -> tuple[str, str]:
@@ -163,7 +189,7 @@ class _Formatter:
 def _fraction(value: Decimal) -> Decimal:
     if not Decimal(-1) <= value <= Decimal(1):
         raise EntryError(_("a weight must be between -100% and 100%"))
-    return value
+    return _fit(value, FRACTION)
 
 
 def _parse_numerical(body: str, fmt: _Formatter) -> list[ChoiceData]:
@@ -173,28 +199,22 @@ def _parse_numerical(body: str, fmt: _Formatter) -> list[ChoiceData]:
         item = item[1:] if item.startswith("=") else item
         weight, item = _weight(item)
         value, feedback = _answer_parts(item)
-        value = unescape(value).replace(",", ".").strip()
-        try:
-            if ".." in value:
-                low, high = (Decimal(v) for v in value.split("..", 1))
-                number, tolerance = (low + high) / 2, (high - low) / 2
-            elif ":" in value:
-                number_text, tolerance_text = value.split(":", 1)
-                number, tolerance = Decimal(number_text), Decimal(tolerance_text)
-            else:
-                number, tolerance = Decimal(value), Decimal(0)
-        except InvalidOperation as error:
-            raise EntryError(
-                _("“%(value)s” is not a number") % {"value": value}
-            ) from error
-        if not number.is_finite() or not tolerance.is_finite():
-            raise EntryError(_("“%(value)s” is not a number") % {"value": value})
+        value = unescape(value).strip()
+        if ".." in value:
+            low, high = (_number(v) for v in value.split("..", 1))
+            number, tolerance = (low + high) / 2, (high - low) / 2
+        elif ":" in value:
+            number_text, tolerance_text = value.split(":", 1)
+            number, tolerance = _number(number_text), _number(tolerance_text)
+        else:
+            number, tolerance = _number(value), Decimal(0)
+        number = _fit(number, VALUE).normalize()
         choices.append(
             ChoiceData(
-                text=str(number.normalize()) if number else "0",
+                text=f"{number:f}" if number else "0",
                 fraction=_fraction(Decimal(1) if weight is None else weight),
                 feedback=fmt.rich(feedback),
-                tolerance=abs(tolerance),
+                tolerance=_fit(abs(tolerance), TOLERANCE),
             )
         )
     return choices
@@ -298,6 +318,11 @@ def _parse_answers(body: str, fmt: _Formatter, data: QuestionData) -> list[Choic
                     match_text=fmt.plain(_answer_parts(answer)[0]),
                 )
             )
+        if any(len(c.match_text) > MAX_MATCH_TEXT for c in choices):
+            raise EntryError(
+                _("a matching answer is longer than %(limit)s characters")
+                % {"limit": MAX_MATCH_TEXT}
+            )
         # Every pair written counts here, a blank item too (as before); Moodle XML
         # and the admin count only items with text (`matching_prompts`).
         if len(choices) < MIN_PAIRS:
@@ -333,6 +358,7 @@ def _parse_answers(body: str, fmt: _Formatter, data: QuestionData) -> list[Choic
 def parse_gift(source: str) -> ParseResult:
     """Read every entry of a GIFT file; malformed entries become problems."""
     check_size(source)
+    check_no_nul(source)
     result = ParseResult()
     for line, entry in split_entries(split_lines(source.lstrip("\ufeff"))):
         if entry.strip().startswith("$CATEGORY:"):

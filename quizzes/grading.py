@@ -10,15 +10,25 @@ the answer is what the learner gave, in the shape the form produces:
 * ordering: {item token: position from 1}.
 
 Every function returns a fraction between 0 and 1 of the question's points, so
-the attempt total is a sum of `fraction * points`. Nothing here touches the
-database, which keeps grading testable type by type.
+the attempt total is a sum of `fraction * points`. No stored answer makes them
+raise: one of the wrong shape, or a number that cannot be read (see
+`quizzes.numbers`), earns nothing. Nothing here touches the database, which
+keeps grading testable type by type.
 """
 
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+from quizzes.numbers import (
+    MAX_INTEGER_DIGITS,
+    MAX_PLACES,
+    NumberError,
+    parse_decimal,
+    parse_number,
+)
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -52,37 +62,21 @@ def normalise_text(value: str | None) -> str:
     compatibility forms; casefold handles "ß" and the like; inner runs of
     whitespace count as one space.
     """
-    return " ".join(unicodedata.normalize("NFKC", value or "").casefold().split())
+    text = value if isinstance(value, str) else ""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-_SPACES = {" ", "\u00a0", "\u202f", "\u2009", "'", "_"}
-
-
-def parse_number(value: str | None) -> Decimal | None:
-    """Read a number as a Finn may type it: "3,5", "-0.25", "1 500", "−2".
-
-    Returns None when the text is not one finite number. A comma is the decimal
-    separator when it is the only separator; both a comma and a point is ambiguous
-    and rejected rather than guessed.
-    """
-    text = unicodedata.normalize("NFKC", value or "").strip()
-    text = text.replace("\u2212", "-")
-    text = "".join(ch for ch in text if ch not in _SPACES)
-    if not text:
-        return None
-    if "," in text:
-        if "." in text or text.count(",") > 1:
-            return None
-        text = text.replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
+def _tokens(answer) -> set[str]:
+    """The picked tokens of a multiple-choice answer; anything else picks none."""
+    if not isinstance(answer, list | tuple):
+        return set()
+    return {token for token in answer if isinstance(token, str)}
 
 
 def grade_single(options: list[dict], answer) -> Decimal:
     """The fraction of the picked option; nothing picked or a bad token gives 0."""
+    if not isinstance(answer, str):
+        return ZERO
     for option in options:
         if option["token"] == answer:
             return _clamp(Decimal(option["fraction"]))
@@ -101,7 +95,7 @@ def wrong_pick_penalty(options: list[dict]) -> Decimal:
 
 def grade_multiple(options: list[dict], answer) -> Decimal:
     """Sum of the picked options' fractions, wrong picks subtracting, within 0..1."""
-    picked = set(answer or [])
+    picked = _tokens(answer)
     penalty = wrong_pick_penalty(options)
     total = ZERO
     for option in options:
@@ -124,6 +118,15 @@ def grade_short_answer(accepted: list[dict], answer) -> Decimal:
     return _clamp(best)
 
 
+def _within(number: Decimal | None, option: dict) -> bool:
+    """Whether a typed number hits an accepted one; unreadable values never hit."""
+    value = parse_number(option.get("value"))
+    tolerance = parse_number(option.get("tolerance") or "0")
+    if number is None or value is None or tolerance is None:
+        return False
+    return abs(number - value) <= abs(tolerance)
+
+
 def matching_accepted(accepted: list[dict], answer) -> dict | None:
     """The accepted answer (short answer or numerical) the given answer matched."""
     number = parse_number(answer) if accepted and "value" in accepted[0] else None
@@ -131,9 +134,7 @@ def matching_accepted(accepted: list[dict], answer) -> dict | None:
     best = None
     for option in accepted:
         if "value" in option:
-            hit = number is not None and abs(
-                number - Decimal(option["value"])
-            ) <= Decimal(option.get("tolerance") or 0)
+            hit = _within(number, option)
         else:
             hit = bool(typed) and normalise_text(option["text"]) == typed
         if hit and (
@@ -150,8 +151,7 @@ def grade_numerical(accepted: list[dict], answer) -> Decimal:
         return ZERO
     best = ZERO
     for option in accepted:
-        tolerance = Decimal(option.get("tolerance") or 0)
-        if abs(number - Decimal(option["value"])) <= tolerance:
+        if _within(number, option):
             best = max(best, Decimal(option["fraction"]))
     return _clamp(best)
 
@@ -165,7 +165,8 @@ def grade_matching(prompts: list[dict], answers: list[dict], answer) -> Decimal:
     right = sum(
         1
         for prompt in prompts
-        if text_of.get(chosen.get(prompt["token"])) == prompt["answer"]
+        if isinstance(picked := chosen.get(prompt["token"]), str)
+        and text_of.get(picked) == prompt["answer"]
     )
     return Decimal(right) / Decimal(len(prompts))
 
@@ -181,7 +182,7 @@ def ordering_sequence(items: list[dict], answer) -> list[int] | None:
     for item in items:
         try:
             positions[item["token"]] = int(chosen.get(item["token"]))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return None
     if sorted(positions.values()) != list(range(1, len(items) + 1)):
         return None
@@ -225,16 +226,43 @@ def grade(snapshot: dict, answer) -> Decimal:
     return ZERO
 
 
+def number_problem(answer) -> str | None:
+    """Why a typed numerical answer cannot be read, for the learner, or None.
+
+    An empty answer is no problem (it is just unanswered); text that is not a
+    number, or a number too large or too precise to compare exactly (see
+    `quizzes.numbers`), is.
+    """
+    if answer is None or (isinstance(answer, str) and not answer.strip()):
+        return None
+    try:
+        parse_decimal(answer)
+    except NumberError as error:
+        if error.reason == "too_large":
+            return _(
+                "That number is too large. Enter at most %(digits)s digits before "
+                "the decimal comma."
+            ) % {"digits": MAX_INTEGER_DIGITS}
+        if error.reason == "too_precise":
+            return _(
+                "That number has too many decimals. Enter at most %(places)s "
+                "digits after the decimal comma."
+            ) % {"places": MAX_PLACES}
+        return _("Enter a number, for example 12 or 3,5.")
+    return None
+
+
 def validate_answer(snapshot: dict, answer) -> str | None:
     """A message for an answer that cannot be graded as typed, else None.
 
     Only answers that are malformed, not merely wrong or empty, are refused: a
-    number that is not a number, or an ordering that uses a position twice.
+    number that is not a number (or too large or too precise to compare), or an
+    ordering that uses a position twice.
     """
     kind = snapshot["type"]
-    if kind == "numerical" and (answer or "").strip() and parse_number(answer) is None:
-        return _("Enter a number, for example 12 or 3,5.")
-    if kind == "ordering" and answer and any(answer.values()):
+    if kind == "numerical":
+        return number_problem(answer)
+    if kind == "ordering" and isinstance(answer, dict) and any(answer.values()):
         if ordering_sequence(snapshot["items"], answer) is None:
             return _("Give every item a different position, from 1 to %(count)s.") % {
                 "count": len(snapshot["items"])

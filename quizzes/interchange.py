@@ -20,7 +20,10 @@ from quizzes.models import Choice, Question, QuestionCategory
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_QUESTIONS = 2000
-MAX_NAME = 255
+MAX_NAME = 255  # Question.name
+MAX_MATCH_TEXT = 500  # Choice.match_text
+MAX_CATEGORY_NAME = 200  # QuestionCategory.name
+NUL = "\x00"
 
 
 class FatalImportError(Exception):
@@ -92,6 +95,61 @@ def check_count(count: int) -> None:
             _("The file has more than %(limit)s questions; split it into parts.")
             % {"limit": MAX_QUESTIONS}
         )
+
+
+def check_no_nul(text: str) -> None:
+    """Refuse text with a NUL character, which PostgreSQL cannot store in text."""
+    at = text.find(NUL)
+    if at >= 0:
+        raise FatalImportError(
+            _(
+                "The file contains a NUL character (on line %(line)s), so it is not "
+                "a text file that can be imported."
+            )
+            % {"line": text.count("\n", 0, at) + 1}
+        )
+
+
+def _texts(data: QuestionData):
+    yield from (data.name, data.type, data.text, data.general_feedback)
+    for choice in data.choices:
+        yield from (choice.text, choice.feedback, choice.match_text)
+
+
+def check_storable(questions: list[QuestionData]) -> None:
+    """Refuse what the database would reject or fail on, whatever the parser.
+
+    The parsers report such entries one by one; this is the last guard before
+    writing: a NUL character, or a name or matching answer longer than its
+    column.
+    """
+    for data in questions:
+        if any(NUL in text for text in _texts(data)):
+            raise FatalImportError(
+                _("The question “%(name)s” contains a NUL character.")
+                % {"name": data.name.replace(NUL, "")[:MAX_NAME]}
+            )
+        too_long = len(data.name) > MAX_NAME or any(
+            len(c.match_text) > MAX_MATCH_TEXT for c in data.choices
+        )
+        if too_long:
+            raise FatalImportError(
+                _("The question “%(name)s” has a name or a matching answer too long.")
+                % {"name": data.name[:60]}
+            )
+
+
+def check_category_name(name: str) -> str:
+    """The category name stripped; FatalImportError when it cannot be stored."""
+    name = (name or "").strip()
+    if not name or NUL in name:
+        raise FatalImportError(_("Give the category a name."))
+    if len(name) > MAX_CATEGORY_NAME:
+        raise FatalImportError(
+            _("The category name is too long; the limit is %(limit)s characters.")
+            % {"limit": MAX_CATEGORY_NAME}
+        )
+    return name
 
 
 def html_to_text(value: str) -> str:
@@ -190,6 +248,7 @@ def sync_questions(
     importing the same file twice a no-op. Past attempts are unaffected by
     updates because responses keep their own snapshot.
     """
+    check_storable(questions)
     report = SyncReport()
     existing = {
         q.name: q
@@ -231,7 +290,14 @@ def sync_questions(
 def import_into_category(
     result: ParseResult, *, category_name: str, source: str = ""
 ) -> SyncReport:
-    """Write parsed questions into the named category (created when missing)."""
+    """Write parsed questions into the named category (created when missing).
+
+    A file that brings no questions changes nothing: no empty category is made.
+    """
+    category_name = check_category_name(category_name)
+    check_storable(result.questions)
+    if not result.questions:
+        return SyncReport()
     with transaction.atomic():
         if source:
             category, _created = QuestionCategory.objects.get_or_create(

@@ -14,7 +14,11 @@ from django.db import transaction
 from courses.loader import CURRICULUM_DIR
 from courses.models import CurriculumSource
 from quizzes.gift import parse_gift
-from quizzes.interchange import FatalImportError, import_into_category
+from quizzes.interchange import (
+    MAX_CATEGORY_NAME,
+    FatalImportError,
+    import_into_category,
+)
 from quizzes.models import QuestionCategory, QuizPage, QuizQuestion
 
 QUIZ_FILE = "quiz.gift"
@@ -42,9 +46,18 @@ class QuizLoadReport:
 
 
 def _category_name(title: str, source: str) -> str:
-    """The module's title, unless another category already holds that name."""
+    """The module's title, unless another category already holds that name.
+
+    Cut to fit the category's name column (keeping the source when it is added).
+    """
+    title = title[:MAX_CATEGORY_NAME]
     taken = QuestionCategory.objects.filter(name=title).exclude(source=source)
-    return f"{title} ({source})" if taken.exists() else title
+    if not taken.exists():
+        return title
+    suffix = f" ({source})"
+    return (
+        title[: max(MAX_CATEGORY_NAME - len(suffix), 0)] + suffix[-MAX_CATEGORY_NAME:]
+    )
 
 
 def _publish(quiz: QuizPage, path: str, digest: str) -> None:

@@ -24,6 +24,7 @@ from wagtail.search import index
 from courses.access import RestrictionsReadOnce
 from courses.blocks import RICH_TEXT_FEATURES
 from quizzes.forms import QuestionForm
+from quizzes.numbers import POINTS, TOLERANCE
 
 
 class QuestionCategory(models.Model):
@@ -113,7 +114,10 @@ class Question(index.Indexed, ClusterableModel):
         max_digits=6,
         decimal_places=2,
         default=1,
-        validators=[MinValueValidator(0)],
+        validators=[
+            MinValueValidator(POINTS.minimum),
+            MaxValueValidator(POINTS.maximum),
+        ],
     )
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -142,6 +146,12 @@ class Question(index.Indexed, ClusterableModel):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         ordering = ["category__name", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(points__gte=POINTS.minimum, points__lte=POINTS.maximum),
+                name="question_points_in_range",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -182,7 +192,10 @@ class Choice(Orderable):
         max_digits=12,
         decimal_places=6,
         default=0,
-        validators=[MinValueValidator(0)],
+        validators=[
+            MinValueValidator(TOLERANCE.minimum),
+            MaxValueValidator(TOLERANCE.maximum),
+        ],
         help_text=_(
             "Numerical questions only: how far an answer may be from this one."
         ),
@@ -203,7 +216,13 @@ class Choice(Orderable):
             models.CheckConstraint(
                 condition=Q(fraction__gte=-1, fraction__lte=1),
                 name="choice_fraction_between_minus_one_and_one",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    tolerance__gte=TOLERANCE.minimum, tolerance__lte=TOLERANCE.maximum
+                ),
+                name="choice_tolerance_in_range",
+            ),
         ]
 
     def __str__(self):

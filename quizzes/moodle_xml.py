@@ -8,7 +8,7 @@ reported by position and name while the rest import.
 """
 
 import xml.etree.ElementTree as ET  # only to write XML; parsing is defused
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
@@ -22,11 +22,22 @@ from quizzes.interchange import (
     Problem,
     QuestionData,
     check_count,
+    check_no_nul,
     check_size,
     html_to_text,
     name_from_text,
     text_to_html,
     unique_names,
+)
+from quizzes.numbers import (
+    FRACTION,
+    POINTS,
+    TOLERANCE,
+    VALUE,
+    Bounds,
+    NumberError,
+    fit,
+    parse_decimal,
 )
 from quizzes.validation import MIN_ITEMS, MIN_OPTIONS, MIN_PAIRS, matching_prompts
 
@@ -75,22 +86,25 @@ def _plain(element, path: str = "") -> str:
 
 
 def _decimal(value: str | None, default: str = "0") -> Decimal:
+    """The number in an element or attribute (`default` when empty or missing)."""
     try:
-        number = Decimal((value or default).strip().replace(",", "."))
-    except InvalidOperation as error:
-        raise _EntryError(
-            _("“%(value)s” is not a number") % {"value": value}
-        ) from error
-    if not number.is_finite():
-        raise _EntryError(_("“%(value)s” is not a number") % {"value": value})
-    return number
+        return parse_decimal((value or "").strip() or default)
+    except NumberError as error:
+        raise _EntryError(str(error)) from error
+
+
+def _fit(value: Decimal, bounds: Bounds) -> Decimal:
+    try:
+        return fit(value, bounds)
+    except NumberError as error:
+        raise _EntryError(str(error)) from error
 
 
 def _fraction(answer) -> Decimal:
     value = _decimal(answer.get("fraction"), "0") / 100
     if not Decimal(-1) <= value <= Decimal(1):
         raise _EntryError(_("a fraction must be between -100 and 100"))
-    return value
+    return _fit(value, FRACTION)
 
 
 def _answers(element) -> list:
@@ -107,6 +121,7 @@ def _parse_question(element, kind: str) -> QuestionData:
     )
     if data.points < 0:
         raise _EntryError(_("the points must not be negative"))
+    data.points = _fit(data.points, POINTS)
     if kind == "multichoice":
         single = _text(element, "single").strip().lower() in ("true", "1")
         data.type = "single" if single else "multiple"
@@ -137,10 +152,10 @@ def _parse_question(element, kind: str) -> QuestionData:
         data.type = "numerical"
         data.choices = [
             ChoiceData(
-                text=f"{_decimal(_plain(a)).normalize():f}",
+                text=f"{_fit(_decimal(_plain(a)), VALUE).normalize():f}",
                 fraction=_fraction(a),
                 feedback=_rich(a, "feedback"),
-                tolerance=abs(_decimal(_text(a, "tolerance"), "0")),
+                tolerance=_fit(abs(_decimal(_text(a, "tolerance"), "0")), TOLERANCE),
             )
             for a in _answers(element)
         ]
@@ -173,6 +188,8 @@ def _parse_question(element, kind: str) -> QuestionData:
 def parse_moodle_xml(data: bytes | str) -> ParseResult:
     """Read a Moodle XML file; raises FatalImportError if it cannot be trusted."""
     check_size(data)
+    if isinstance(data, str):
+        check_no_nul(data)
     try:
         root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException as error:

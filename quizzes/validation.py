@@ -12,9 +12,11 @@ anything with `text`, `fraction` and `match_text` attributes: a
 """
 
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+from quizzes.numbers import NumberError, parse_decimal, parse_number
 
 MIN_OPTIONS = 2
 MIN_PAIRS = 2
@@ -36,13 +38,11 @@ def _text(choice) -> str:
 def is_number(text: str | None) -> bool:
     """Whether grading can read `text` as the value of a numerical answer.
 
-    Grading reads stored values with `Decimal`, so a decimal comma, which a
-    learner may type, is not accepted in the stored answer.
+    Grading reads stored values with `quizzes.numbers.parse_number`, the same
+    reader as learners' answers, so this accepts what a learner may type, and
+    refuses numbers too large or too precise to compare exactly.
     """
-    try:
-        return Decimal((text or "").strip()).is_finite()
-    except InvalidOperation:
-        return False
+    return parse_number(text) is not None
 
 
 def has_positive(choices: Sequence) -> bool:
@@ -129,15 +129,24 @@ def _short_answer(choices: Sequence) -> list[str]:
     return []
 
 
+def _value_problem(text: str) -> str | None:
+    try:
+        parse_decimal(text)
+    except NumberError as error:
+        if error.reason == "invalid":
+            return _(
+                "“%(text)s” is not a number. Write a numerical answer with a "
+                "decimal point, for example 3.5."
+            ) % {"text": text}
+        return str(error)
+    return None
+
+
 def _numerical(choices: Sequence) -> list[str]:
     problems = [
-        _(
-            "“%(text)s” is not a number. Write a numerical answer with a decimal "
-            "point, for example 3.5."
-        )
-        % {"text": c.text}
+        problem
         for c in choices
-        if not is_number(c.text)
+        if (problem := _value_problem(c.text or "")) is not None
     ]
     if not any(is_number(c.text) for c in _full_marks(choices)):
         problems.append(

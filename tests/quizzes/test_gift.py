@@ -13,7 +13,7 @@ from quizzes.interchange import (
     question_data,
     same_question,
 )
-from quizzes.models import Question
+from quizzes.models import Question, QuestionCategory
 from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory
 
 EVERY_TYPE = (Path(__file__).parent / "data" / "every_type.gift").read_text()
@@ -212,3 +212,54 @@ def test_scanning_an_entry_reads_each_character_a_bounded_number_of_times(
 
     small, large = work(500), work(1000)
     assert large < 2.2 * small
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("#1e999999999", "“1e999999999” is too large a number."),
+        ("#-1e999999999..1", "“-1e999999999” is too large a number."),
+        ("#1:1e20", "“1e20” is too large a number."),
+        ("#1:1000000", "The tolerance “1000000” must be between 0 and 999999.999999."),
+        ("#1e-999999999", "has too many decimal places"),
+        ("#NaN", "“NaN” is not a number"),
+        ("~%99999999999999999999%a ~b", "is too large a number"),
+        ("~%100.001%a ~b", "between -100% and 100%"),
+        (f"={'x' * 10} -> {'y' * 501} =b -> c", "longer than 500 characters"),
+    ],
+)
+def test_numbers_and_texts_out_of_range_are_reported(answer, message):
+    text = f"::Hyvä::Ok? {{T}}\n\n::Iso::Kysymys {{{answer}}}\n"
+    result = parse_gift(text)
+    assert [q.name for q in result.questions] == ["Hyvä"]
+    [problem] = result.problems
+    assert (problem.position, problem.name) == ("line 3", "Iso")
+    assert message in problem.message
+
+
+def test_numbers_are_read_by_the_shared_reader():
+    [question] = parse_gift("::L::Paljonko? {#1 500,5:0,5 =%50%1e3}").questions
+    assert [(c.text, c.tolerance, c.fraction) for c in question.choices] == [
+        ("1500.5", Decimal("0.5"), 1),
+        ("1000", 0, Decimal("0.5")),
+    ]
+    [weights] = parse_gift("::W::Valitse {~%33.333333%a ~%66.666667%b ~c}").questions
+    assert [c.fraction for c in weights.choices] == [
+        Decimal("0.33333"),
+        Decimal("0.66667"),
+        0,
+    ]
+
+
+def test_a_nul_character_refuses_the_whole_file():
+    with pytest.raises(FatalImportError, match="NUL character .on line 3"):
+        parse_gift("::A::Ok? {T}\n\n::B::Rik\x00ki {T}\n")
+
+
+@pytest.mark.django_db
+def test_a_file_without_questions_creates_no_category():
+    result = parse_gift("// vain kommentti\n\n::Rikki::{=a\n")
+    assert not result.questions
+    report = import_into_category(result, category_name="Tyhjä")
+    assert report.created == []
+    assert not QuestionCategory.objects.filter(name="Tyhjä").exists()

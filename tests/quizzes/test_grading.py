@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from quizzes.grading import (
     grade,
@@ -157,6 +158,42 @@ class TestNumerical:
         assert validate_answer(self.question, "3,5") is None
         assert validate_answer(self.question, "") is None
 
+    @pytest.mark.usefixtures("messages_in_english")
+    @pytest.mark.parametrize(
+        ("typed", "message"),
+        [
+            (
+                "1e999999999",
+                "That number is too large. Enter at most 15 digits before the "
+                "decimal comma.",
+            ),
+            (
+                "-1e999999999",
+                "That number is too large. Enter at most 15 digits before the "
+                "decimal comma.",
+            ),
+            (
+                "1e-999999999",
+                "That number has too many decimals. Enter at most 12 digits after "
+                "the decimal comma.",
+            ),
+            ("Infinity", "Enter a number, for example 12 or 3,5."),
+            ("NaN", "Enter a number, for example 12 or 3,5."),
+        ],
+    )
+    def test_unusable_numbers_get_a_clear_message(self, typed, message):
+        assert validate_answer(self.question, typed) == message
+        assert grade(self.question, typed) == 0
+
+    def test_messages_are_in_the_learners_language(self):
+        assert validate_answer(self.question, "1e999999999") == (
+            "Luku on liian suuri. Kirjoita enintään 15 numeroa ennen desimaalipilkkua."
+        )
+        with translation.override("sv"):
+            assert validate_answer(self.question, "1e999999999") == (
+                "Talet är för stort. Skriv högst 15 siffror före decimalkommat."
+            )
+
 
 class TestMatching:
     question = snap(
@@ -231,3 +268,62 @@ def test_essay_and_description_are_not_graded():
 
 def test_attempt_with_nothing_graded_counts_as_full():
     assert score_attempt([(snap("essay"), Decimal(0))]).percent == 100
+
+
+STORED_ANSWERS = [
+    None,
+    "",
+    "1e999999999",
+    "-1e999999999",
+    "1e-999999999",
+    "NaN",
+    "sNaN",
+    "Infinity",
+    "9" * 5000,
+    "1,2,3",
+    "\x00",
+    5,
+    1.5,
+    True,
+    float("inf"),
+    [],
+    ["t0", ["t1"], {"x": 1}, None],
+    {},
+    {"p1": ["a1"], "p2": {"a": 1}, "a": "9" * 5000, "b": float("inf")},
+    {"a": float("nan"), "b": None},
+]
+
+EVERY_SNAPSHOT = [
+    snap("single", options=options(1, 0)),
+    snap("true_false", options=options(1, 0)),
+    snap("multiple", options=options("0.5", "0.5", 0)),
+    snap("short_answer", accepted=[{"text": "x", "fraction": "1", "feedback": ""}]),
+    TestNumerical.question,
+    # A value stored before imports checked ranges must not break grading.
+    snap(
+        "numerical",
+        accepted=[
+            {"value": "1E+999999999", "tolerance": "0", "fraction": "1"},
+            {"value": "3", "tolerance": "1E+999999999", "fraction": "1"},
+            {"value": "kolme", "tolerance": "", "fraction": "1"},
+        ],
+    ),
+    TestMatching.question,
+    TestOrdering.question,
+    snap("essay"),
+    snap("description"),
+]
+
+
+@pytest.mark.parametrize("answer", STORED_ANSWERS, ids=repr)
+def test_grading_never_raises_on_a_stored_answer(answer):
+    for question in EVERY_SNAPSHOT:
+        assert 0 <= grade(question, answer) <= 1
+        message = validate_answer(question, answer)
+        assert message is None or isinstance(message, str)
+
+
+def test_unreadable_stored_values_never_match():
+    question = EVERY_SNAPSHOT[5]
+    assert grade(question, "3") == 0
+    assert grade(question, "1e999999") == 0

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from courses.loader import load_curriculum
 from quizzes.loader import load_quizzes
-from quizzes.models import Question, QuizPage
+from quizzes.models import Question, QuestionCategory, QuizPage
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +43,18 @@ def test_real_curriculum_quiz_loads():
     assert quiz.quiz_questions.count() >= 10
     call_command("load_quizzes")
     assert QuizPage.objects.count() == 1
+
+
+def test_long_module_title_fits_the_category_name(tmp_path):
+    title = "Pitkä moduuli " * 17  # 238 characters; a category name holds 200
+    module_dir = tmp_path / "01-moduuli"
+    module_dir.mkdir()
+    (tmp_path / "course.md").write_text("---\ntitle: Kurssi\nslug: kurssi\n---\n")
+    (module_dir / "module.md").write_text(
+        f"---\ntitle: {title.strip()}\nslug: moduuli\n---\n"
+    )
+    (module_dir / "quiz.gift").write_text("::Yksi::Tosi? {T}\n", encoding="utf-8")
+    load_curriculum(root=tmp_path)
+    load_quizzes(root=tmp_path)
+    [category] = QuestionCategory.objects.all()
+    assert category.name == title.strip()[:200]

@@ -1,5 +1,6 @@
 """Moodle XML parsing, writing, round trips and hostile files."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,67 @@ def test_import_and_export_commands(tmp_path, capsys):
         parse_file("out.gift", out.read_bytes()), category_name="Kuntalaki"
     )
     assert len(report.unchanged) == 2
+
+
+def numerical_xml(*, grade="1", tolerance="0.5", value="14.5", fraction="100"):
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><quiz>'
+        '<question type="essay"><name><text>Hyvä</text></name>'
+        "<questiontext><text>Pohdi.</text></questiontext></question>"
+        '<question type="numerical"><name><text>Luku</text></name>'
+        "<questiontext><text>Montako?</text></questiontext>"
+        f"<defaultgrade>{grade}</defaultgrade>"
+        f'<answer fraction="{fraction}"><text>{value}</text>'
+        f"<tolerance>{tolerance}</tolerance></answer></question></quiz>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"grade": "1e6"}, "The points “1000000” must be between 0 and 9999.99."),
+        ({"grade": "abc"}, "“abc” is not a number"),
+        ({"grade": "1e999999999"}, "“1e999999999” is too large a number."),
+        ({"grade": "-2"}, "the points must not be negative"),
+        ({"tolerance": "1e20"}, "“1e20” is too large a number."),
+        (
+            {"tolerance": "1000000"},
+            "The tolerance “1000000” must be between 0 and 999999.999999.",
+        ),
+        ({"tolerance": "NaN"}, "“NaN” is not a number"),
+        ({"value": "1e999999999"}, "“1e999999999” is too large a number."),
+        ({"value": "*"}, "“*” is not a number"),
+        ({"fraction": "1e999999999"}, "“1e999999999” is too large a number."),
+        ({"fraction": "abc"}, "“abc” is not a number"),
+        ({"fraction": "101"}, "a fraction must be between -100 and 100"),
+    ],
+)
+def test_numbers_out_of_range_are_reported_by_question(fields, message):
+    result = parse_moodle_xml(numerical_xml(**fields))
+    assert [q.name for q in result.questions] == ["Hyvä"]
+    [problem] = result.problems
+    assert (problem.position, problem.name) == ("question 2", "Luku")
+    assert problem.message == message
+
+
+def test_moodle_precision_is_rounded_to_the_fields():
+    [_essay, question] = parse_moodle_xml(
+        numerical_xml(grade="1.0000000", fraction="33.33333", tolerance="0,5")
+    ).questions
+    assert question.points == 1
+    [choice] = question.choices
+    assert (choice.fraction, choice.tolerance, choice.text) == (
+        Decimal("0.33333"),
+        Decimal("0.5"),
+        "14.5",
+    )
+
+
+@pytest.mark.parametrize(
+    "payload", [b"<quiz>\x00</quiz>", b"<quiz><question>&#0;</question></quiz>"]
+)
+def test_a_nul_character_is_fatal(payload):
+    with pytest.raises(FatalImportError):
+        parse_moodle_xml(payload)
+    with pytest.raises(FatalImportError):
+        parse_moodle_xml(payload.decode())

@@ -111,9 +111,16 @@ def test_short_answer():
 
 def test_numerical():
     assert problems("numerical", ("3.5", 1), ("-2", 0.5)) == []
-    assert problems("numerical", ("3,5", 1)) == [
-        "“3,5” is not a number. Write a numerical answer with a decimal point, "
+    # Grading reads a stored comma as learners' answers are read.
+    assert problems("numerical", ("3,5", 1)) == []
+    assert problems("numerical", ("kolme", 1)) == [
+        "“kolme” is not a number. Write a numerical answer with a decimal point, "
         "for example 3.5.",
+        "A numerical question needs a numeric answer worth all the points "
+        "(fraction 1).",
+    ]
+    assert problems("numerical", ("1e999999999", 1)) == [
+        "“1e999999999” is too large a number.",
         "A numerical question needs a numeric answer worth all the points "
         "(fraction 1).",
     ]
@@ -122,7 +129,8 @@ def test_numerical():
     ]
     assert len(problems("numerical")) == 1
     assert not is_number("Infinity") and not is_number("NaN") and not is_number("")
-    assert is_number(" 1e3 ")
+    assert is_number(" 1e3 ") and is_number("3,5")
+    assert not is_number("1e999999999") and not is_number("1e-999999999")
 
 
 def test_matching():
@@ -284,3 +292,58 @@ def test_admin_stores_a_decimal_comma_as_a_point(facilitator_client):
     )
     assert response.status_code == 302
     assert Question.objects.get().choices.get().text == "3.5"
+
+
+def numerical_post(category, *, points="1", value="3.5", tolerance="0") -> dict:
+    data = question_post(category, [(value, "1")])
+    data |= {"type": "numerical", "points": points, "choices-0-tolerance": tolerance}
+    return data
+
+
+def editor_errors(response) -> list[str]:
+    """Every error message of the question editor's form and its options."""
+    form = response.context["form"]
+    messages = [m for errors in form.errors.values() for m in errors]
+    for option in form.formsets["choices"].forms:
+        messages += [m for errors in option.errors.values() for m in errors]
+    return messages
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"points": "1e6"}, "Tässä luvussa voi olla yhteensä enintään 6 numeroa."),
+        ({"points": "10000"}, "enintään 4 numeroa ennen desimaalipilkkua"),
+        ({"points": "-1"}, "0"),
+        ({"tolerance": "1e20"}, "enintään 12 numeroa"),
+        ({"tolerance": "1e999999999"}, "enintään 12 numeroa"),
+        ({"tolerance": "-1"}, "0"),
+        ({"value": "1e999999999"}, "”1e999999999” on liian suuri luku."),
+        ({"value": "0,0000000000001"}, "liikaa desimaaleja"),
+    ],
+)
+def test_admin_shows_a_message_for_out_of_range_numbers(
+    facilitator_client, fields, message
+):
+    category = QuestionCategoryFactory()
+    response = facilitator_client.post(
+        reverse("wagtailsnippets_quizzes_question:add"),
+        numerical_post(category, **fields),
+    )
+    assert response.status_code == 200
+    errors = editor_errors(response)
+    assert any(message in error for error in errors), errors
+    assert not Question.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_nul_character(facilitator_client):
+    category = QuestionCategoryFactory()
+    data = question_post(category, [("Valtuusto\x00", "1"), ("Hallitus", "0")])
+    data["name"] = "Talous\x00arvio"
+    response = facilitator_client.post(
+        reverse("wagtailsnippets_quizzes_question:add"), data
+    )
+    assert response.status_code == 200
+    assert not Question.objects.exists()

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from quizzes.gift import write_gift
 from quizzes.interchange import question_data
@@ -21,6 +21,9 @@ class Command(BaseCommand):
             "--output", type=Path, help="File to write (default: stdout)."
         )
 
+    # Messages from the parsers are gettext strings; without this they would come
+    # out in LANGUAGE_CODE (Finnish) among the command's own English lines.
+    @no_translations
     def handle(self, *args, category: str, format: str, output: Path | None, **options):
         found = QuestionCategory.objects.filter(name=category).first()
         if found is None:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from quizzes.interchange import FatalImportError, import_into_category, parse_file
 
@@ -16,16 +16,19 @@ class Command(BaseCommand):
             "--category", required=True, help="Category to import into."
         )
 
+    # Messages from the parsers are gettext strings; without this they would come
+    # out in LANGUAGE_CODE (Finnish) among the command's own English lines.
+    @no_translations
     def handle(self, *args, file: Path, category: str, **options):
         if not file.is_file():
             raise CommandError(f"{file}: no such file")
         try:
             result = parse_file(file.name, file.read_bytes())
+            report = import_into_category(result, category_name=category)
         except FatalImportError as error:
             raise CommandError(f"{file}: {error} Nothing was imported.") from error
         for problem in result.problems:
             self.stderr.write(f"skipped {problem}")
-        report = import_into_category(result, category_name=category)
         self.stdout.write(
             f"{len(report.created)} created, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(result.problems)} skipped"

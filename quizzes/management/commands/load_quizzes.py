@@ -6,7 +6,7 @@ under the module loaded from <module dir>/module.md. Running it twice changes
 nothing; a quiz page an editor has changed since is left alone unless --force.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from quizzes.interchange import FatalImportError
 from quizzes.loader import load_quizzes
@@ -18,6 +18,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true")
 
+    # Messages from the parsers are gettext strings; without this they would come
+    # out in LANGUAGE_CODE (Finnish) among the command's own English lines.
+    @no_translations
     def handle(self, *args, force: bool, **options):
         try:
             report = load_quizzes(force=force)

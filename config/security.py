@@ -1,5 +1,7 @@
 """Security headers that Django does not set itself."""
 
+from accounts.roles import admin_prefix
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -13,7 +15,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"
-ADMIN_PREFIX = "/admin/"
 
 
 class SecurityHeadersMiddleware:
@@ -29,7 +30,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(ADMIN_PREFIX):
+        if not request.path.startswith(admin_prefix()):
             response.headers.setdefault(
                 "Content-Security-Policy", CONTENT_SECURITY_POLICY
             )

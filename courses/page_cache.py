@@ -36,10 +36,13 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from accounts.roles import admin_prefix
+
 VERSION_KEY = "anonymous-page-cache-version"
 # Paths that are never course pages: keep the cache (and Redis) off their way,
-# so that a health check reports the database, not the cache.
-NOT_PAGES = ("/health/", "/admin/", "/documents/", "/i18n/")
+# so that a health check reports the database, not the cache. The admin prefix
+# comes from the URLconf (accounts.roles.admin_prefix).
+NOT_PAGES = ("/health/", "/documents/", "/i18n/")
 TIMEOUT = 600
 MARK = "anonymous_page_cacheable"
 # A page saved with only these fields changed a draft, a lock or comments,
@@ -179,7 +182,7 @@ class AnonymousPageCacheMiddleware:
             request.method != "GET"
             or request.COOKIES
             or request.GET
-            or request.path.startswith(NOT_PAGES)
+            or request.path.startswith((*NOT_PAGES, admin_prefix()))
         ):
             request.page_cache_version = SimpleLazyObject(content_version)
             return self.get_response(request)

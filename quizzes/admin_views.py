@@ -5,6 +5,7 @@ Item analysis and shared reflections need the `quizzes.view_item_analysis`
 permission (granted to Facilitators); importing needs `quizzes.add_question`.
 """
 
+import re
 import secrets
 
 from django import forms
@@ -29,6 +30,9 @@ from quizzes.models import QuizPage
 from quizzes.reflections import shared_reflections
 
 PENDING_SECONDS = 30 * 60
+# What secrets.token_urlsafe(16) gives; anything else is no token of ours, and
+# must not reach the cache key (memcached refuses spaces and control characters).
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class ImportForm(forms.Form):
@@ -99,8 +103,9 @@ def import_view(request):
 @permission_required("quizzes.add_question", raise_exception=True)
 def import_confirm_view(request):
     """Import the previewed file: everything in one transaction."""
-    key = _pending_key(request, request.POST.get("token", ""))
-    pending = cache.get(key)
+    token = request.POST.get("token", "")
+    key = _pending_key(request, token)
+    pending = cache.get(key) if _TOKEN.fullmatch(token) else None
     if pending is None:
         messages.error(request, _("The preview has expired. Upload the file again."))
         return redirect("quizzes_import")

@@ -200,3 +200,13 @@ def test_a_file_without_questions_creates_no_category(superuser_client):
     token = re.search(r'name="token" value="([^"]+)"', response.content.decode())
     assert token is None  # nothing to confirm
     assert not QuestionCategory.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["", "x\x00y", "å" * 300, "a b"])
+def test_a_forged_token_is_an_expired_preview(superuser_client, token, recwarn):
+    response = superuser_client.post(
+        reverse("quizzes_import_confirm"), {"token": token}
+    )
+    assert response.status_code == 302
+    assert not [w for w in recwarn if "Cache key" in str(w.message)]
+    assert not QuestionCategory.objects.exists()

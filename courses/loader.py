@@ -249,7 +249,7 @@ def _apply_fields(page: Page, fields: dict) -> None:
         setattr(page, name, value)
 
 
-def _publish(page: Page, source: CurriculumSource | None, content: ContentFile):
+def _publish(page: Page, content: ContentFile):
     revision = page.save_revision(log_action=True)
     revision.publish()
     CurriculumSource.objects.update_or_create(
@@ -272,7 +272,7 @@ def _sync_page(parent: Page, planned: PlannedPage, force: bool, report: LoadRepo
     if source is None:
         page = planned.model(**planned.fields)
         parent.add_child(instance=page)
-        _publish(page, None, content)
+        _publish(page, content)
         report.created.append(content.path)
         return page
     page = source.page.specific
@@ -284,7 +284,7 @@ def _sync_page(parent: Page, planned: PlannedPage, force: bool, report: LoadRepo
         report.unchanged.append(content.path)
         return page
     _apply_fields(page, planned.fields)
-    _publish(page, source, content)
+    _publish(page, content)
     report.updated.append(content.path)
     return page
 

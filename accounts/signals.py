@@ -5,14 +5,13 @@ as a login would; without this the new facilitator would have to log out and in
 again before reaching the admin.
 """
 
-from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.signals import authenticator_added
 from django.dispatch import receiver
+
+from accounts.mfa import record_totp_activation
 
 
 @receiver(authenticator_added)
 def record_new_authenticator(sender, request, user, authenticator, **kwargs):
     if request is not None and authenticator.type == authenticator.Type.TOTP:
-        record_authentication(
-            request, user, "mfa", id=authenticator.pk, type=authenticator.type
-        )
+        record_totp_activation(request, user)

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from accounts.roles import FACILITATORS_GROUP
 from courses.models import LessonPage
 from tests.accounts.helpers import activate_totp, login_with_mfa
 from tests.factories import LessonPageFactory, verified_user
@@ -32,7 +33,7 @@ def facilitator(db):
     from django.contrib.auth.models import Group
 
     user = verified_user(email="fasilitaattori@example.fi", is_staff=True)
-    user.groups.add(Group.objects.get(name="Facilitators"))
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     return user
 
 
@@ -148,7 +149,7 @@ def _facilitator_made_in_wagtails_users_screen():
     from django.contrib.auth.models import Group
 
     user = verified_user(email="uusi.fasilitaattori@example.fi", is_staff=False)
-    user.groups.add(Group.objects.get(name="Facilitators"))
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     return user
 
 
@@ -199,3 +200,24 @@ def test_admin_permission_granted_after_login_requires_the_second_factor(client)
     response = client.get(admin)
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
+
+
+@pytest.mark.django_db(transaction=True)  # the signal is sent after the commit
+def test_activating_totp_counts_as_this_sessions_second_factor(client, facilitator):
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    from tests.accounts.helpers import current_code
+
+    client.post(
+        reverse("account_login"), {"login": facilitator.email, "password": PASSWORD}
+    )
+    assert client.get(reverse("wagtailadmin_home")).url == reverse("mfa_activate_totp")
+    # allauth asks for the password again before an authenticator is added.
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    client.get(reverse("mfa_activate_totp"))
+    secret = client.session[SECRET_SESSION_KEY]
+    client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    client.logout()
+    client.force_login(facilitator)  # as after a later login by e-mail code
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302

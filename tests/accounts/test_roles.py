@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from accounts.roles import (
+    FACILITATORS_GROUP,
     GuardedArea,
     area_requiring_second_factor,
     can_access_admin,
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_admin_access_follows_group_permission_and_superuser():
     trustee = verified_user()
     member = verified_user(is_staff=False)
-    member.groups.add(Group.objects.get(name="Facilitators"))
+    member.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     direct = verified_user()
     direct.user_permissions.add(
         Permission.objects.get(
@@ -36,7 +37,7 @@ def test_admin_access_follows_group_permission_and_superuser():
 
 def test_area_applies_only_to_users_who_can_use_it():
     member = verified_user()
-    member.groups.add(Group.objects.get(name="Facilitators"))
+    member.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     trustee = verified_user()
     admin = reverse("wagtailadmin_home")
     assert area_requiring_second_factor(f"{admin}pages/", member).name == "admin"

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from accounts.roles import FACILITATORS_GROUP
 from courses.models import LessonPage
 from tests.accounts.helpers import current_code
 from tests.factories import LessonPageFactory, verified_user
@@ -13,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_facilitator_sets_up_mfa_then_edits_and_publishes_a_lesson(page, axe_check):
     user = verified_user(email="fanni@example.fi", is_staff=True)
-    user.groups.add(Group.objects.get(name="Facilitators"))
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     lesson = LessonPageFactory(title="Vanha otsikko")
 
     page.goto("/admin/")

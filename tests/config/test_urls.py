@@ -11,6 +11,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 
+from accounts.roles import FACILITATORS_GROUP
 from quizzes.attempts import start_attempt, submit_attempt
 from tests.accounts.helpers import activate_totp, login_with_mfa
 from tests.factories import build_course, verified_user
@@ -225,7 +226,7 @@ def test_admin_import_gives_no_server_error(client):
     from quizzes.models import Question, QuestionCategory
 
     user = verified_user(email="fasilitaattori@example.fi")
-    user.groups.add(Group.objects.get(name="Facilitators"))
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     login_with_mfa(client, user, activate_totp(user))
     errors = []
     for name, content in BAD_FILES.items():

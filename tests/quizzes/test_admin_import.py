@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from accounts.roles import FACILITATORS_GROUP
 from quizzes.models import Question, QuestionCategory
 from tests.accounts.helpers import activate_totp, login_with_mfa
 from tests.factories import verified_user
@@ -19,7 +20,7 @@ GIFT = "::Hyvä::Kysymys? {=a ~b}\n\n::Rikki::Kysymys {=a\n\n::Toinen::Tosi? {T}
 @pytest.fixture
 def facilitator_client(client):
     user = verified_user(email="fasilitaattori@example.fi", is_staff=True)
-    user.groups.add(Group.objects.get(name="Facilitators"))
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     login_with_mfa(client, user, activate_totp(user))
     return client
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from accounts.roles import FACILITATORS_GROUP
 from municipalities.models import Coordinator, Municipality
 from quizzes.attempts import set_essay_shared, start_attempt, submit_attempt
 from quizzes.models import Question, Response
@@ -32,7 +33,7 @@ def essay_quiz(db):
 @pytest.fixture
 def facilitator(db):
     user = verified_user(email="fasilitaattori@example.fi", is_staff=True)
-    user.groups.add(Group.objects.get(name="Facilitators"))
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     return user
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.roles import FACILITATORS_GROUP
 from quizzes.interchange import ChoiceData
 from quizzes.models import Question
 from quizzes.validation import is_number, question_problems
@@ -219,7 +220,7 @@ SINGLE_WITHOUT_RIGHT = (
 @pytest.fixture
 def facilitator_client(client, db):
     user = verified_user(email="fasilitaattori@example.fi", is_staff=True)
-    user.groups.add(Group.objects.get(name="Facilitators"))
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
     login_with_mfa(client, user, activate_totp(user))
     return client
 

@@ -12,11 +12,9 @@ import io
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from quizzes.display import option_label
-from quizzes.grading import is_graded, normalise_text
 from quizzes.models import Attempt, QuizPage, Response
+from quizzes.question_types import is_graded, question_type
 
 MIN_GROUP = 5
 DIFFICULT_BELOW = 40.0
@@ -71,27 +69,6 @@ def pearson(xs: list[float], ys: list[float]) -> float | None:
     return sxy / (sxx * syy) ** 0.5
 
 
-def _wrong_choices(snapshot: dict, answer) -> list[str]:
-    """Texts of the wrong options (or wrong typed answers) in one response."""
-    kind = snapshot["type"]
-    if kind in ("single", "true_false", "multiple"):
-        picked = set(answer or []) if kind == "multiple" else {answer}
-        return [
-            option_label(snapshot, o["text"])
-            for o in snapshot["options"]
-            if o["token"] in picked and Decimal(o["fraction"]) <= 0
-        ]
-    if kind == "short_answer" and answer:
-        accepted = {
-            normalise_text(a["text"])
-            for a in snapshot["accepted"]
-            if Decimal(a["fraction"]) > 0
-        }
-        typed = normalise_text(answer)
-        return [typed] if typed not in accepted else []
-    return []
-
-
 def analyse_quiz(quiz: QuizPage) -> QuizAnalysis:
     """Facility, discrimination and most chosen wrong option per question.
 
@@ -139,7 +116,9 @@ def analyse_quiz(quiz: QuizPage) -> QuizAnalysis:
         wrong = Counter(
             text
             for r in item_responses
-            for text in _wrong_choices(r.snapshot, r.answer)
+            for text in question_type(r.snapshot["type"]).wrong_choices(
+                r.snapshot, r.answer
+            )
         )
         common = wrong.most_common(1)
         analysis.items.append(

@@ -9,7 +9,6 @@ number of questions.
 """
 
 import random
-import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -21,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from quizzes.grading import grade, score_attempt, validate_answer
 from quizzes.models import Attempt, Choice, Question, QuizPage, Response
+from quizzes.question_types import question_type
+from quizzes.question_types.base import shuffled
 
 # Slack for the trip from the learner's browser to the server at the deadline.
 TIME_LIMIT_GRACE = timedelta(seconds=30)
@@ -34,30 +35,13 @@ class AttemptRefused(Exception):
         self.message = message
 
 
-def _token() -> str:
-    return secrets.token_urlsafe(9)
-
-
-def _shuffled(items: list, rng: random.Random) -> list:
-    """A uniformly shuffled copy.
-
-    Every order is equally likely, the right one included: an order that is
-    never the right one would itself give the answer away (with two items the
-    shown order would always be the reverse). The order is stored with the
-    attempt, so reloading the page shows the same one.
-    """
-    items = list(items)
-    rng.shuffle(items)
-    return items
-
-
 def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) -> dict:
     """The question as one attempt will show and grade it, with fresh opaque tokens.
 
     Tokens are random per attempt and option, so neither the page nor a
-    previous attempt tells which option is which.
+    previous attempt tells which option is which; what else the snapshot holds
+    depends on the question's type.
     """
-    choices = list(question.choices.all())
     snapshot = {
         "id": question.pk,
         "name": question.name,
@@ -66,66 +50,10 @@ def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) 
         "general_feedback": question.general_feedback or "",
         "points": str(question.points),
     }
-    kind = question.type
-    if kind in (Question.Type.SINGLE, Question.Type.MULTIPLE, Question.Type.TRUE_FALSE):
-        options = [
-            {
-                "token": _token(),
-                "text": choice.text,
-                "fraction": str(choice.fraction),
-                "feedback": choice.feedback or "",
-            }
-            for choice in choices
-        ]
-        if kind == Question.Type.TRUE_FALSE:
-            # True comes first, as everywhere; the order reveals nothing.
-            options.sort(key=lambda option: option["text"] != "true")
-        elif shuffle:
-            options = _shuffled(options, rng)
-        snapshot["options"] = options
-    elif kind == Question.Type.SHORT_ANSWER:
-        snapshot["accepted"] = [
-            {
-                "text": choice.text,
-                "fraction": str(choice.fraction),
-                "feedback": choice.feedback or "",
-            }
-            for choice in choices
-        ]
-    elif kind == Question.Type.NUMERICAL:
-        snapshot["accepted"] = [
-            {
-                "value": choice.text,
-                "tolerance": str(choice.tolerance),
-                "fraction": str(choice.fraction),
-                "feedback": choice.feedback or "",
-            }
-            for choice in choices
-        ]
-    elif kind == Question.Type.MATCHING:
-        prompts = [
-            {"token": _token(), "text": choice.text, "answer": choice.match_text}
-            for choice in choices
-            if choice.text.strip()
-        ]
-        prompts = _shuffled(prompts, rng) if shuffle else prompts
-        # The answer list is shuffled on its own, independently of the prompts.
-        shown_order = [p["answer"] for p in prompts]
-        extra = [
-            c.match_text
-            for c in choices
-            if c.match_text and c.match_text not in shown_order
-        ]
-        texts = list(dict.fromkeys(shown_order + extra))
-        answers = [{"token": _token(), "text": text} for text in texts]
-        snapshot["prompts"] = prompts
-        snapshot["answers"] = _shuffled(answers, rng)
-    elif kind == Question.Type.ORDERING:
-        items = [
-            {"token": _token(), "text": choice.text, "position": index}
-            for index, choice in enumerate(choices)
-        ]
-        snapshot["items"] = _shuffled(items, rng)
+    kind = question_type(question.type)
+    snapshot.update(
+        kind.snapshot(list(question.choices.all()), rng=rng, shuffle=shuffle)
+    )
     return snapshot
 
 
@@ -146,7 +74,7 @@ def _questions_for(quiz: QuizPage, rng: random.Random) -> list[Question]:
         questions = list(by_id.values())
         prefetch_related_objects(questions, choices)
     if quiz.shuffle_questions:
-        questions = _shuffled(questions, rng)
+        questions = shuffled(questions, rng)
     return questions
 
 

@@ -7,30 +7,10 @@ when the quiz's feedback policy allows.
 """
 
 import hashlib
-import html
 import json
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-
-from quizzes.grading import is_graded, matching_accepted, ordering_sequence
-
-MAX_TEXT_ANSWER = 500
-MAX_ESSAY = 20_000
-
-
-def option_label(snapshot: dict, text: str) -> str:
-    """True/false options are stored as keys and shown in the learner's language."""
-    if snapshot["type"] == "true_false":
-        return _("True") if text == "true" else _("False")
-    return text
-
-
-def _text_value(snapshot: dict, answer) -> str:
-    """A typed answer for its input again; a stored essay is sanitised HTML text."""
-    if not isinstance(answer, str):
-        return ""
-    return html.unescape(answer) if snapshot["type"] == "essay" else answer
+from quizzes.question_types import question_type
 
 
 def answer_fingerprint(answer) -> str:
@@ -90,6 +70,7 @@ def take_items(
     items = []
     for response in responses:
         snap = response.snapshot
+        kind = question_type(snap["type"])
         answer = unsaved.get(response.position, response.answer)
         item = TakeItem(
             shown=answer_fingerprint(response.answer),
@@ -97,44 +78,11 @@ def take_items(
             type=snap["type"],
             text=snap["text"],
             points=snap["points"],
-            graded=is_graded(snap),
-            value=_text_value(snap, answer),
+            graded=kind.graded,
+            value=kind.shown_text(answer),
             error=errors.get(response.position),
+            **kind.take_fields(snap, answer),
         )
-        if snap["type"] in ("single", "true_false", "multiple"):
-            picked = set(answer or []) if snap["type"] == "multiple" else {answer}
-            item.options = [
-                {
-                    "token": option["token"],
-                    "text": option_label(snap, option["text"]),
-                    "checked": option["token"] in picked,
-                }
-                for option in snap["options"]
-            ]
-        elif snap["type"] == "matching":
-            chosen = answer if isinstance(answer, dict) else {}
-            item.options = [
-                {"token": a["token"], "text": a["text"]} for a in snap["answers"]
-            ]
-            item.rows = [
-                {
-                    "token": prompt["token"],
-                    "text": prompt["text"],
-                    "value": chosen.get(prompt["token"]) or "",
-                }
-                for prompt in snap["prompts"]
-            ]
-        elif snap["type"] == "ordering":
-            chosen = answer if isinstance(answer, dict) else {}
-            item.options = [str(n) for n in range(1, len(snap["items"]) + 1)]
-            item.rows = [
-                {
-                    "token": entry["token"],
-                    "text": entry["text"],
-                    "value": str(chosen.get(entry["token"]) or ""),
-                }
-                for entry in snap["items"]
-            ]
         items.append(item)
     return items
 
@@ -146,38 +94,13 @@ def read_answers(responses, data) -> dict[int, object]:
     dropped or cut here, so the grading functions only see well-formed values.
     Essays pass through the shared HTML allowlist before they are stored.
     """
-    from courses.sanitize import clean_html
-
     answers = {}
     for response in responses:
-        snap = response.snapshot
-        key = f"q{response.position}"
-        kind = snap["type"]
-        if kind in ("single", "true_false"):
-            tokens = {o["token"] for o in snap["options"]}
-            value = data.get(key)
-            answers[response.position] = value if value in tokens else None
-        elif kind == "multiple":
-            tokens = {o["token"] for o in snap["options"]}
-            answers[response.position] = [t for t in data.getlist(key) if t in tokens]
-        elif kind in ("short_answer", "numerical"):
-            answers[response.position] = (data.get(key) or "")[:MAX_TEXT_ANSWER]
-        elif kind == "essay":
-            answers[response.position] = clean_html((data.get(key) or "")[:MAX_ESSAY])
-        elif kind == "matching":
-            tokens = {a["token"] for a in snap["answers"]}
-            answers[response.position] = {
-                p["token"]: value
-                for p in snap["prompts"]
-                if (value := data.get(f"{key}-{p['token']}")) in tokens
-            }
-        elif kind == "ordering":
-            allowed = {str(n) for n in range(1, len(snap["items"]) + 1)}
-            answers[response.position] = {
-                i["token"]: int(value)
-                for i in snap["items"]
-                if (value := data.get(f"{key}-{i['token']}")) in allowed
-            }
+        kind = question_type(response.snapshot["type"])
+        if kind.answered:
+            answers[response.position] = kind.read_answer(
+                response.snapshot, data, f"q{response.position}"
+            )
     return answers
 
 
@@ -242,12 +165,11 @@ def review_items(responses, *, show_feedback: bool) -> list[ReviewItem]:
     items = []
     for response in responses:
         snap = response.snapshot
-        answer = response.answer
-        kind = snap["type"]
-        graded = is_graded(snap)
+        kind = question_type(snap["type"])
+        graded = kind.graded
         item = ReviewItem(
             position=response.position,
-            type=kind,
+            type=snap["type"],
             text=snap["text"],
             points=snap["points"],
             graded=graded,
@@ -256,50 +178,7 @@ def review_items(responses, *, show_feedback: bool) -> list[ReviewItem]:
             show_feedback=show_feedback,
             general_feedback=snap.get("general_feedback", "") if show_feedback else "",
             shared=response.shared,
+            **kind.review_fields(snap, response.answer, show_feedback=show_feedback),
         )
-        if kind in ("single", "true_false", "multiple"):
-            picked = set(answer or []) if kind == "multiple" else {answer}
-            for option in snap["options"]:
-                chosen = option["token"] in picked
-                item.options.append(
-                    {
-                        "text": option_label(snap, option["text"]),
-                        "chosen": chosen,
-                        "right": float(option["fraction"]) > 0
-                        if show_feedback
-                        else None,
-                    }
-                )
-                if show_feedback and chosen and option["feedback"]:
-                    item.feedback.append(option["feedback"])
-        elif kind in ("short_answer", "numerical", "essay"):
-            item.answer_text = answer or ""
-            if kind != "essay" and show_feedback:
-                key = "value" if kind == "numerical" else "text"
-                item.right_answers = [
-                    a[key] for a in snap["accepted"] if float(a["fraction"]) >= 1
-                ]
-                hit = matching_accepted(snap["accepted"], answer)
-                if hit and hit["feedback"]:
-                    item.feedback.append(hit["feedback"])
-        elif kind == "matching":
-            chosen = answer if isinstance(answer, dict) else {}
-            text_of = {a["token"]: a["text"] for a in snap["answers"]}
-            for prompt in snap["prompts"]:
-                given = text_of.get(chosen.get(prompt["token"]), "")
-                item.rows.append(
-                    {
-                        "text": prompt["text"],
-                        "given": given,
-                        "right": prompt["answer"] if show_feedback else None,
-                        "ok": given == prompt["answer"] if show_feedback else None,
-                    }
-                )
-        elif kind == "ordering":
-            sequence = ordering_sequence(snap["items"], answer) or []
-            text_at = {i["position"]: i["text"] for i in snap["items"]}
-            item.rows = [{"text": text_at[p]} for p in sequence]
-            if show_feedback:
-                item.right_answers = [text_at[p] for p in sorted(text_at)]
         items.append(item)
     return items

@@ -1,23 +1,13 @@
 """The admin form of bank questions: a question is saved only if it can be answered.
 
 The options live in an inline formset, so the check runs on the question form
-after its formset has been cleaned; the rules are in `quizzes.validation`.
+after its formset has been cleaned; each question type holds its own rules
+(`quizzes.question_types`).
 """
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from quizzes.numbers import canonical
-from quizzes.validation import question_problems
-
-NUMERICAL = "numerical"  # Question.Type.NUMERICAL; the model imports this module
-
-
-def with_decimal_point(text: str) -> str:
-    """Accept 3,5 as Finns write it and store it as 3.5, as exports write it.
-
-    Text that is not a number is kept as typed, for the error message.
-    """
-    return canonical(text) or text
+from quizzes.question_types import question_type
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -40,9 +30,7 @@ class QuestionForm(WagtailAdminModelForm):
             for form in formset.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        if kind == NUMERICAL:
-            for choice in choices:
-                choice.text = with_decimal_point(choice.text)
-        for problem in question_problems(kind, choices):
+        question_type(kind).prepare_choices(choices)
+        for problem in question_type(kind).problems(choices):
             self.add_error(None, problem)
         return cleaned_data

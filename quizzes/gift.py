@@ -39,7 +39,8 @@ from quizzes.numbers import (
     fit,
     parse_decimal,
 )
-from quizzes.validation import MIN_PAIRS, has_positive
+from quizzes.question_types.matching import MIN_PAIRS
+from quizzes.question_types.multiple import has_positive
 
 SPECIAL = "~=#{}:"
 _ESCAPES = {"\\" + c: c for c in SPECIAL} | {"\\n": "\n", "\\\\": "\\"}

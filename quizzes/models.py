@@ -123,7 +123,7 @@ class Question(index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Refuses options that cannot give a right answer (see quizzes.validation).
+    # Refuses options that cannot give a right answer (see quizzes.question_types).
     base_form_class = QuestionForm
     panels = [
         FieldPanel("name"),
@@ -155,10 +155,6 @@ class Question(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
-
-    @property
-    def is_graded(self) -> bool:
-        return self.type not in (self.Type.ESSAY, self.Type.DESCRIPTION)
 
 
 class Choice(Orderable):

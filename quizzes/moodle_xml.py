@@ -39,7 +39,9 @@ from quizzes.numbers import (
     fit,
     parse_decimal,
 )
-from quizzes.validation import MIN_ITEMS, MIN_OPTIONS, MIN_PAIRS, matching_prompts
+from quizzes.question_types.choice import MIN_OPTIONS
+from quizzes.question_types.matching import MIN_PAIRS, matching_prompts
+from quizzes.question_types.ordering import MIN_ITEMS
 
 SUPPORTED = {
     "multichoice",

@@ -5,13 +5,9 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from quizzes.grading import (
-    grade,
-    normalise_text,
-    parse_number,
-    score_attempt,
-    validate_answer,
-)
+from quizzes.grading import grade, score_attempt, validate_answer
+from quizzes.numbers import parse_number
+from quizzes.question_types.short_answer import normalise_text
 
 
 def options(*fractions):

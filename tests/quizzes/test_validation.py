@@ -11,7 +11,8 @@ from django.utils import translation
 from accounts.roles import FACILITATORS_GROUP
 from quizzes.interchange import ChoiceData
 from quizzes.models import Question
-from quizzes.validation import is_number, question_problems
+from quizzes.question_types import question_type
+from quizzes.question_types.numerical import is_number
 from tests.accounts.helpers import activate_totp, login_with_mfa
 from tests.factories import QuestionCategoryFactory, QuestionFactory, verified_user
 from tests.factories.quizzes import default_options
@@ -29,7 +30,7 @@ def choices(*specs) -> list[ChoiceData]:
 
 def problems(kind, *specs) -> list[str]:
     with translation.override("en"):
-        return question_problems(kind, choices(*specs))
+        return question_type(kind).problems(choices(*specs))
 
 
 @pytest.mark.parametrize("kind", [k for k, _ in Question.Type.choices])
@@ -47,7 +48,7 @@ def test_factory_defaults_are_valid(kind):
             )
         else:
             specs.append(ChoiceData(text=spec[0], fraction=Decimal(str(spec[1]))))
-    assert question_problems(kind, specs) == []
+    assert question_type(kind).problems(specs) == []
 
 
 def test_single_choice():
@@ -161,10 +162,10 @@ def test_ungraded_types_need_no_options(kind):
 
 
 def test_messages_are_translated():
-    finnish = question_problems("ordering", [])
+    finnish = question_type("ordering").problems([])
     assert finnish == ["Järjestämiskysymyksessä on oltava vähintään kaksi kohtaa."]
     with translation.override("sv"):
-        swedish = question_problems("ordering", [])
+        swedish = question_type("ordering").problems([])
     assert swedish == ["En ordningsfråga behöver minst två punkter."]
 
 

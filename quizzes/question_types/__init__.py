@@ -1,0 +1,45 @@
+"""The registry of question types: `Question.Type` value → its `QuestionType`.
+
+Adding a type is one new module here (a `QuestionType` subclass) listed in
+`QUESTION_TYPES`, plus its `Question.Type` choice.
+"""
+
+from quizzes.question_types.base import QuestionType
+from quizzes.question_types.description import Description
+from quizzes.question_types.essay import Essay
+from quizzes.question_types.matching import Matching
+from quizzes.question_types.multiple import Multiple
+from quizzes.question_types.numerical import Numerical
+from quizzes.question_types.ordering import Ordering
+from quizzes.question_types.short_answer import ShortAnswer
+from quizzes.question_types.single import Single
+from quizzes.question_types.true_false import TrueFalse
+
+QUESTION_TYPES: dict[str, QuestionType] = {
+    kind.name: kind
+    for kind in (
+        Single(),
+        Multiple(),
+        TrueFalse(),
+        ShortAnswer(),
+        Numerical(),
+        Matching(),
+        Ordering(),
+        Essay(),
+        Description(),
+    )
+}
+_UNKNOWN = Description()
+
+
+def question_type(name: str) -> QuestionType:
+    """The type named `name`; an unknown name shows and grades as a description."""
+    return QUESTION_TYPES.get(name, _UNKNOWN)
+
+
+def is_graded(snapshot: dict) -> bool:
+    """Whether the question counts towards the score (essays and texts do not)."""
+    return question_type(snapshot["type"]).graded
+
+
+__all__ = ["QUESTION_TYPES", "QuestionType", "is_graded", "question_type"]

@@ -1,0 +1,76 @@
+"""What single choice, multiple choice and true/false share: options to pick."""
+
+from decimal import Decimal
+
+from quizzes.question_types.base import QuestionType, shuffled, token
+
+MIN_OPTIONS = 2
+
+
+class ChoiceType(QuestionType):
+    """Options with their fractions; the answer is the picked token (or tokens)."""
+
+    def snapshot(self, choices, *, rng, shuffle):
+        options = [
+            {
+                "token": token(),
+                "text": choice.text,
+                "fraction": str(choice.fraction),
+                "feedback": choice.feedback or "",
+            }
+            for choice in choices
+        ]
+        return {"options": self.ordered(options, rng=rng, shuffle=shuffle)}
+
+    def ordered(self, options: list[dict], *, rng, shuffle: bool) -> list[dict]:
+        """The options in the order this attempt shows them."""
+        return shuffled(options, rng) if shuffle else options
+
+    def picked(self, answer) -> set:
+        """The picked tokens of a stored answer."""
+        return {answer}
+
+    def read_answer(self, snapshot, data, key):
+        value = data.get(key)
+        return value if value in offered_tokens(snapshot) else None
+
+    def take_fields(self, snapshot, answer):
+        picked = self.picked(answer)
+        options = [
+            {
+                "token": option["token"],
+                "text": self.option_label(option["text"]),
+                "checked": option["token"] in picked,
+            }
+            for option in snapshot["options"]
+        ]
+        return {"options": options}
+
+    def review_fields(self, snapshot, answer, *, show_feedback):
+        picked = self.picked(answer)
+        options, feedback = [], []
+        for option in snapshot["options"]:
+            chosen = option["token"] in picked
+            options.append(
+                {
+                    "text": self.option_label(option["text"]),
+                    "chosen": chosen,
+                    "right": float(option["fraction"]) > 0 if show_feedback else None,
+                }
+            )
+            if show_feedback and chosen and option["feedback"]:
+                feedback.append(option["feedback"])
+        return {"options": options, "feedback": feedback}
+
+    def wrong_choices(self, snapshot, answer):
+        picked = self.picked(answer)
+        return [
+            self.option_label(option["text"])
+            for option in snapshot["options"]
+            if option["token"] in picked and Decimal(option["fraction"]) <= 0
+        ]
+
+
+def offered_tokens(snapshot: dict) -> set[str]:
+    """The tokens of the options the page offered."""
+    return {option["token"] for option in snapshot["options"]}

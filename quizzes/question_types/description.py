@@ -1,0 +1,11 @@
+"""Description: text between the questions, with nothing to answer."""
+
+from quizzes.question_types.base import QuestionType
+
+
+class Description(QuestionType):
+    """Shown, never answered or graded; also stands in for an unknown type."""
+
+    name = "description"
+    graded = False
+    answered = False

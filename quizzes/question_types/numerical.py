@@ -1,0 +1,110 @@
+"""Numerical: a typed number, right within an accepted answer's tolerance."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from quizzes.numbers import (
+    MAX_INTEGER_DIGITS,
+    MAX_PLACES,
+    NumberError,
+    canonical,
+    parse_decimal,
+    parse_number,
+)
+from quizzes.question_types.base import full_marks
+from quizzes.question_types.typed import TypedAnswerType
+
+
+def is_number(text: str | None) -> bool:
+    """Whether grading can read `text` as the value of a numerical answer.
+
+    Grading reads stored values with `quizzes.numbers.parse_number`, the same
+    reader as learners' answers, so this accepts what a learner may type, and
+    refuses numbers too large or too precise to compare exactly.
+    """
+    return parse_number(text) is not None
+
+
+def _within(number: Decimal | None, option: dict) -> bool:
+    """Whether a typed number hits an accepted one; unreadable values never hit."""
+    value = parse_number(option.get("value"))
+    tolerance = parse_number(option.get("tolerance") or "0")
+    if number is None or value is None or tolerance is None:
+        return False
+    return abs(number - value) <= abs(tolerance)
+
+
+def _value_problem(text: str) -> str | None:
+    try:
+        parse_decimal(text)
+    except NumberError as error:
+        if error.reason == "invalid":
+            return _(
+                "“%(text)s” is not a number. Write a numerical answer with a "
+                "decimal point, for example 3.5."
+            ) % {"text": text}
+        return str(error)
+    return None
+
+
+class Numerical(TypedAnswerType):
+    """Accepted numbers with tolerances; 3,5 and 3.5 are the same number."""
+
+    name = "numerical"
+    right_key = "value"
+
+    def accepted_entry(self, choice):
+        return {
+            "value": choice.text,
+            "tolerance": str(choice.tolerance),
+            "fraction": str(choice.fraction),
+            "feedback": choice.feedback or "",
+        }
+
+    def hits(self, accepted, answer):
+        return _within(parse_number(answer), accepted)
+
+    def answer_problem(self, snapshot, answer):
+        """An empty answer is no problem (it is just unanswered); text that is not a
+        number, or a number too large or too precise to compare exactly, is."""
+        if answer is None or (isinstance(answer, str) and not answer.strip()):
+            return None
+        try:
+            parse_decimal(answer)
+        except NumberError as error:
+            if error.reason == "too_large":
+                return _(
+                    "That number is too large. Enter at most %(digits)s digits "
+                    "before the decimal comma."
+                ) % {"digits": MAX_INTEGER_DIGITS}
+            if error.reason == "too_precise":
+                return _(
+                    "That number has too many decimals. Enter at most %(places)s "
+                    "digits after the decimal comma."
+                ) % {"places": MAX_PLACES}
+            return _("Enter a number, for example 12 or 3,5.")
+        return None
+
+    def prepare_choices(self, choices):
+        """Accept 3,5 as Finns write it and store it as 3.5, as exports write it.
+
+        Text that is not a number is kept as typed, for the error message.
+        """
+        for choice in choices:
+            choice.text = canonical(choice.text) or choice.text
+
+    def problems(self, choices):
+        problems = [
+            problem
+            for c in choices
+            if (problem := _value_problem(c.text or "")) is not None
+        ]
+        if not any(is_number(c.text) for c in full_marks(choices)):
+            problems.append(
+                _(
+                    "A numerical question needs a numeric answer worth all the "
+                    "points (fraction 1)."
+                )
+            )
+        return problems

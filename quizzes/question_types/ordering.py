@@ -1,0 +1,110 @@
+"""Ordering: put the items in their right order (the bank's sort order)."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from quizzes.question_types.base import ONE, ZERO, QuestionType, shuffled, token
+
+MIN_ITEMS = 2
+
+
+def _chosen(answer) -> dict:
+    return answer if isinstance(answer, dict) else {}
+
+
+def ordering_sequence(items: list[dict], answer) -> list[int] | None:
+    """Right positions of the items in the order the learner gave, or None.
+
+    None means the answer is not a complete ordering: every item needs a distinct
+    position from 1 to n.
+    """
+    chosen = _chosen(answer)
+    positions = {}
+    for item in items:
+        try:
+            positions[item["token"]] = int(chosen.get(item["token"]))
+        except (TypeError, ValueError, OverflowError):
+            return None
+    if sorted(positions.values()) != list(range(1, len(items) + 1)):
+        return None
+    by_token = {item["token"]: item["position"] for item in items}
+    return [
+        by_token[token] for token, _ in sorted(positions.items(), key=lambda p: p[1])
+    ]
+
+
+class Ordering(QuestionType):
+    """The answer is {item token: position from 1}; the items are always shuffled."""
+
+    name = "ordering"
+
+    def snapshot(self, choices, *, rng, shuffle):
+        items = [
+            {"token": token(), "text": choice.text, "position": index}
+            for index, choice in enumerate(choices)
+        ]
+        return {"items": shuffled(items, rng)}
+
+    def read_answer(self, snapshot, data, key):
+        allowed = {str(n) for n in range(1, len(snapshot["items"]) + 1)}
+        return {
+            i["token"]: int(value)
+            for i in snapshot["items"]
+            if (value := data.get(f"{key}-{i['token']}")) in allowed
+        }
+
+    def answer_problem(self, snapshot, answer):
+        """An ordering that uses a position twice cannot be graded."""
+        if not (isinstance(answer, dict) and any(answer.values())):
+            return None
+        if ordering_sequence(snapshot["items"], answer) is None:
+            return _("Give every item a different position, from 1 to %(count)s.") % {
+                "count": len(snapshot["items"])
+            }
+        return None
+
+    def grade(self, snapshot, answer):
+        """Share of neighbouring pairs the learner put in the right order.
+
+        As in Moodle's "relative to the next item": each item whose right
+        successor follows it directly earns one of n-1 parts, so one misplaced
+        step of a meeting does not zero the whole answer.
+        """
+        sequence = ordering_sequence(snapshot["items"], answer)
+        if sequence is None:
+            return ZERO
+        if len(sequence) < 2:
+            return ONE
+        pairs = sum(
+            1 for a, b in zip(sequence, sequence[1:], strict=False) if b == a + 1
+        )
+        return Decimal(pairs) / Decimal(len(sequence) - 1)
+
+    def take_fields(self, snapshot, answer):
+        chosen = _chosen(answer)
+        items = snapshot["items"]
+        return {
+            "options": [str(n) for n in range(1, len(items) + 1)],
+            "rows": [
+                {
+                    "token": entry["token"],
+                    "text": entry["text"],
+                    "value": str(chosen.get(entry["token"]) or ""),
+                }
+                for entry in items
+            ],
+        }
+
+    def review_fields(self, snapshot, answer, *, show_feedback):
+        sequence = ordering_sequence(snapshot["items"], answer) or []
+        text_at = {i["position"]: i["text"] for i in snapshot["items"]}
+        fields = {"rows": [{"text": text_at[p]} for p in sequence]}
+        if show_feedback:
+            fields["right_answers"] = [text_at[p] for p in sorted(text_at)]
+        return fields
+
+    def problems(self, choices):
+        if len(choices) < MIN_ITEMS:
+            return [_("An ordering question needs at least two items.")]
+        return []

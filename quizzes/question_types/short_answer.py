@@ -1,0 +1,58 @@
+"""Short answer: typed text compared with the accepted answers, loosely."""
+
+import unicodedata
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from quizzes.question_types.base import full_marks, text_of
+from quizzes.question_types.typed import TypedAnswerType
+
+
+def normalise_text(value: str | None) -> str:
+    """Fold a typed answer so that case, spacing and Unicode form do not matter.
+
+    NFKC joins a decomposed "a" + combining diaeresis into "ä" and flattens
+    compatibility forms; casefold handles "ß" and the like; inner runs of
+    whitespace count as one space.
+    """
+    text = value if isinstance(value, str) else ""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+class ShortAnswer(TypedAnswerType):
+    """Right when the folded text equals a folded accepted answer."""
+
+    name = "short_answer"
+
+    def accepted_entry(self, choice):
+        return {
+            "text": choice.text,
+            "fraction": str(choice.fraction),
+            "feedback": choice.feedback or "",
+        }
+
+    def hits(self, accepted, answer):
+        typed = normalise_text(answer)
+        return bool(typed) and normalise_text(accepted["text"]) == typed
+
+    def wrong_choices(self, snapshot, answer):
+        if not answer:
+            return []
+        accepted = {
+            normalise_text(a["text"])
+            for a in snapshot["accepted"]
+            if Decimal(a["fraction"]) > 0
+        }
+        typed = normalise_text(answer)
+        return [typed] if typed not in accepted else []
+
+    def problems(self, choices):
+        if not any(text_of(c) for c in full_marks(choices)):
+            return [
+                _(
+                    "A short-answer question needs an accepted answer worth all the "
+                    "points (fraction 1)."
+                )
+            ]
+        return []

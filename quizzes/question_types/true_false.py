@@ -1,0 +1,44 @@
+"""True or false: two options whose texts are the keys "true" and "false"."""
+
+from django.utils.translation import gettext as _
+
+from quizzes.question_types.base import full_marks
+from quizzes.question_types.choice import ChoiceType
+from quizzes.question_types.single import grade_single
+
+TEXTS = ("true", "false")
+
+
+class TrueFalse(ChoiceType):
+    """Graded as a single choice; shown as True and False in the learner's language."""
+
+    name = "true_false"
+
+    def ordered(self, options, *, rng, shuffle):
+        # True comes first, as everywhere; the order reveals nothing.
+        return sorted(options, key=lambda option: option["text"] != "true")
+
+    def option_label(self, text):
+        return _("True") if text == "true" else _("False")
+
+    def grade(self, snapshot, answer):
+        return grade_single(snapshot["options"], answer)
+
+    def problems(self, choices):
+        # The quiz shows an option as "True" or "False" by its text, so the texts
+        # are keys, not wording.
+        if sorted(c.text for c in choices) != sorted(TEXTS):
+            return [
+                _(
+                    "A true/false question needs exactly two options, with the "
+                    "texts “true” and “false”."
+                )
+            ]
+        if len(full_marks(choices)) != 1:
+            return [
+                _(
+                    "In a true/false question exactly one of “true” and “false” "
+                    "must be worth all the points (fraction 1)."
+                )
+            ]
+        return []

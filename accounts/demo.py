@@ -1,16 +1,16 @@
-"""Demo people for `make run`: one trustee, one coordinator and one facilitator."""
+"""Demo people for `make run` that need nothing above accounts: a trustee and a
+facilitator. The coordinator is added by `municipalities.demo`, which owns
+coordinators; `bench/` reads DEMO_PASSWORD from this file by path."""
 
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.db import transaction
 
 from accounts.models import User
-from municipalities.models import Coordinator, Municipality
+from accounts.roles import FACILITATORS_GROUP
 
 DEMO_PASSWORD = "silta-demo-2025"
-FACILITATORS_GROUP = "Facilitators"
 
 
 @dataclass(frozen=True)
@@ -21,35 +21,33 @@ class DemoUser:
     role: str
 
 
-DEMO_USERS = [
-    DemoUser("trustee@silta.example", "Tiina", "Valtuutettu", "trustee"),
-    DemoUser("coordinator@silta.example", "Kalle", "Kunnansihteeri", "coordinator"),
-    DemoUser("facilitator@silta.example", "Fanni", "Fasilitaattori", "facilitator"),
-]
+TRUSTEE = DemoUser("trustee@silta.example", "Tiina", "Valtuutettu", "trustee")
+FACILITATOR = DemoUser(
+    "facilitator@silta.example", "Fanni", "Fasilitaattori", "facilitator"
+)
 
 
-@transaction.atomic
-def create_demo_users() -> list[DemoUser]:
-    """Create (or reset) the demo accounts with verified e-mail; safe to run again."""
-    municipality, _ = Municipality.objects.get_or_create(
-        code="091", defaults={"name_fi": "Helsinki", "name_sv": "Helsingfors"}
+def create_demo_user(demo: DemoUser) -> User:
+    """Create (or reset) one demo account with a verified e-mail address."""
+    user, _ = User.objects.update_or_create(
+        email=demo.email,
+        defaults={
+            "first_name": demo.first_name,
+            "last_name": demo.last_name,
+            "is_staff": demo.role == "facilitator",
+        },
     )
-    for demo in DEMO_USERS:
-        user, _ = User.objects.update_or_create(
-            email=demo.email,
-            defaults={
-                "first_name": demo.first_name,
-                "last_name": demo.last_name,
-                "is_staff": demo.role == "facilitator",
-            },
-        )
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        EmailAddress.objects.update_or_create(
-            user=user, email=demo.email, defaults={"verified": True, "primary": True}
-        )
-        if demo.role == "facilitator":
-            user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
-        if demo.role == "coordinator":
-            Coordinator.objects.get_or_create(user=user, municipality=municipality)
-    return DEMO_USERS
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=demo.email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def create_account_demo_users() -> list[DemoUser]:
+    """The trustee and the facilitator (a member of the facilitators' group)."""
+    create_demo_user(TRUSTEE)
+    facilitator = create_demo_user(FACILITATOR)
+    facilitator.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+    return [TRUSTEE, FACILITATOR]

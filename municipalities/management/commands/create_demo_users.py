@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from accounts.demo import DEMO_PASSWORD, create_demo_users
+from accounts.demo import DEMO_PASSWORD
+from municipalities.demo import create_demo_users
 
 
 class Command(BaseCommand):

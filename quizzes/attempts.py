@@ -22,6 +22,7 @@ from quizzes.grading import grade, score_attempt, validate_answer
 from quizzes.models import Attempt, Choice, Question, QuizPage, Response
 from quizzes.question_types import question_type
 from quizzes.question_types.base import shuffled
+from quizzes.standing import attempts_left
 
 # Slack for the trip from the learner's browser to the server at the deadline.
 TIME_LIMIT_GRACE = timedelta(seconds=30)
@@ -89,13 +90,6 @@ def is_expired(attempt: Attempt, now=None) -> bool:
     """Whether the attempt's time limit (plus a little grace) has run out."""
     now = now or timezone.now()
     return attempt.deadline is not None and now > attempt.deadline + TIME_LIMIT_GRACE
-
-
-def attempts_left(*, quiz: QuizPage, used: int) -> int | None:
-    """How many more attempts the rules allow; None when unlimited."""
-    if not quiz.attempts_allowed:
-        return None
-    return max(0, quiz.attempts_allowed - used)
 
 
 def start_attempt(*, user, quiz: QuizPage, rng: random.Random | None = None) -> Attempt:

@@ -1,4 +1,4 @@
-"""Thin learner views: the quiz page, starting, answering, submitting, reviewing.
+"""Thin learner views: starting, answering, submitting, reviewing.
 
 Every attempt route looks the attempt up together with the current user, so
 another person's attempt id gives 404 whoever asks.
@@ -16,7 +16,6 @@ from courses.access import page_access_response
 from quizzes.attempts import (
     AttemptRefused,
     StaleForm,
-    attempts_left,
     feedback_visible,
     is_expired,
     save_answers,
@@ -34,33 +33,7 @@ from quizzes.display import (
     without_null_characters,
 )
 from quizzes.models import Attempt, QuizPage
-
-
-def _breadcrumbs(quiz: QuizPage) -> list:
-    return list(quiz.get_ancestors().filter(depth__gt=1))
-
-
-def quiz_page_view(request, quiz: QuizPage):
-    """The quiz's introduction, rules and the learner's own past attempts."""
-    attempts = []
-    if request.user.is_authenticated:
-        attempts = list(
-            Attempt.objects.filter(user=request.user, quiz=quiz).order_by("number")
-        )
-    submitted = [a for a in attempts if a.is_submitted]
-    in_progress = next((a for a in attempts if not a.is_submitted), None)
-    best = max(submitted, key=lambda a: a.score or 0, default=None)
-    context = {
-        "page": quiz,
-        "self": quiz,
-        "breadcrumbs": _breadcrumbs(quiz),
-        "attempts": submitted,
-        "in_progress": in_progress,
-        "best": best,
-        "passed": any(a.passed for a in submitted),
-        "attempts_left": attempts_left(quiz=quiz, used=len(attempts)),
-    }
-    return render(request, "quizzes/quiz_page.html", context)
+from quizzes.standing import breadcrumbs
 
 
 @require_POST
@@ -97,7 +70,7 @@ def _render_take(request, attempt, *, status=200, **state):
         "errors": errors,
         "stale": state.get("stale", False),
         "form_problem": state.get("problem"),
-        "breadcrumbs": [*_breadcrumbs(attempt.quiz), attempt.quiz],
+        "breadcrumbs": [*breadcrumbs(attempt.quiz), attempt.quiz],
     }
     return render(request, "quizzes/attempt.html", context, status=status)
 
@@ -191,7 +164,7 @@ def review_view(request, attempt_id: int):
         "attempt": attempt,
         "show_feedback": show,
         "items": review_items(list(attempt.responses.all()), show_feedback=show),
-        "breadcrumbs": [*_breadcrumbs(quiz), quiz],
+        "breadcrumbs": [*breadcrumbs(quiz), quiz],
     }
     return render(request, "quizzes/review.html", context)
 

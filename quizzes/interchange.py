@@ -308,20 +308,3 @@ def import_into_category(
                 name=category_name
             )
         return sync_questions(result.questions, category=category)
-
-
-def parse_file(filename: str, data: bytes) -> ParseResult:
-    """Parse an upload by extension: .gift/.txt as GIFT, .xml as Moodle XML."""
-    from quizzes import gift, moodle_xml
-
-    check_size(data)
-    lowered = filename.lower()
-    if lowered.endswith(".xml"):
-        return moodle_xml.parse_moodle_xml(data)
-    if lowered.endswith((".gift", ".txt")):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise FatalImportError(_("The file is not UTF-8 text.")) from error
-        return gift.parse_gift(text)
-    raise FatalImportError(_("Upload a GIFT (.gift, .txt) or Moodle XML (.xml) file."))

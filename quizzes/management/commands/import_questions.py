@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from quizzes.interchange import FatalImportError, import_into_category, parse_file
+from quizzes.formats import parse_file
+from quizzes.interchange import FatalImportError, import_into_category
 
 
 class Command(BaseCommand):

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from courses.sanitize import clean_html
+from quizzes.gift_syntax import escape, unescape
 from quizzes.interchange import (
     MAX_MATCH_TEXT,
     ChoiceData,
@@ -39,11 +40,10 @@ from quizzes.numbers import (
     fit,
     parse_decimal,
 )
+from quizzes.question_types import question_type
 from quizzes.question_types.matching import MIN_PAIRS
 from quizzes.question_types.multiple import has_positive
 
-SPECIAL = "~=#{}:"
-_ESCAPES = {"\\" + c: c for c in SPECIAL} | {"\\n": "\n", "\\\\": "\\"}
 _CLOZE = re.compile(r"\{\d+:[A-Z_]+:")
 _TRUE = {"T", "TRUE"}
 _FALSE = {"F", "FALSE"}
@@ -51,19 +51,6 @@ _FALSE = {"F", "FALSE"}
 
 class EntryError(Exception):
     """One GIFT entry is malformed; it is skipped and reported."""
-
-
-def unescape(text: str) -> str:
-    """Turn GIFT escapes (\\~ \\= \\# \\{ \\} \\: \\n) into their characters."""
-    return re.sub(r"\\[~=#{}:n\\]", lambda m: _ESCAPES[m.group(0)], text)
-
-
-def escape(text: str) -> str:
-    """Escape GIFT's special characters and newlines in `text`."""
-    text = text.replace("\\", "\\\\")
-    for char in SPECIAL:
-        text = text.replace(char, "\\" + char)
-    return text.replace("\r\n", "\n").replace("\n", "\\n")
 
 
 _ESCAPED = re.compile(r"\\.", re.S)
@@ -379,63 +366,14 @@ def parse_gift(source: str) -> ParseResult:
     return result
 
 
-def _percent(fraction: Decimal) -> str:
-    value = (Decimal(fraction) * 100).normalize()
-    return f"{value:f}"
-
-
-def _answer(prefix: str, choice, *, weight: bool) -> str:
-    part = prefix
-    if weight:
-        part += f"%{_percent(choice.fraction)}%"
-    part += escape(choice.text)
-    if choice.feedback:
-        part += "#" + escape(choice.feedback)
-    return part
-
-
 def _write_one(question: QuestionData) -> str | None:
+    """The entry for `question`, or None when GIFT has no form for its type."""
     head = f"::{escape(question.name)}::[html]{escape(question.text)}"
-    kind = question.type
-    choices = question.choices
-    if kind == "description":
+    kind = question_type(question.type)
+    if not kind.gift_answer_block:
         return head
-    if kind == "ordering":
-        return None
-    if kind == "essay":
-        body = ""
-    elif kind == "true_false":
-        by_text = {c.text: c for c in choices}
-        true, false = by_text.get("true"), by_text.get("false")
-        truth = bool(true and true.fraction > 0)
-        right, wrong = (true, false) if truth else (false, true)
-        body = "TRUE" if truth else "FALSE"
-        body += "#" + escape(wrong.feedback if wrong else "")
-        body += "#" + escape(right.feedback if right else "")
-    elif kind == "single":
-        best = max(choices, key=lambda c: c.fraction)
-        body = " ".join(
-            _answer("=", c, weight=c.fraction != 1)
-            if c is best
-            else _answer("~", c, weight=c.fraction != 0)
-            for c in choices
-        )
-    elif kind == "multiple":
-        body = " ".join(_answer("~", c, weight=True) for c in choices)
-    elif kind == "short_answer":
-        body = " ".join(_answer("=", c, weight=c.fraction != 1) for c in choices)
-    elif kind == "numerical":
-        parts = []
-        for c in choices:
-            tolerance = f"{Decimal(c.tolerance).normalize():f}"
-            part = f"=%{_percent(c.fraction)}%{c.text}:{tolerance}"
-            if c.feedback:
-                part += "#" + escape(c.feedback)
-            parts.append(part)
-        body = "#" + " ".join(parts)
-    elif kind == "matching":
-        body = " ".join(f"={escape(c.text)} -> {escape(c.match_text)}" for c in choices)
-    else:
+    body = kind.gift_answers(question)
+    if body is None:
         return None
     if question.general_feedback:
         body += "####" + escape(question.general_feedback)

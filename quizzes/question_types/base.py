@@ -114,6 +114,15 @@ class QuestionType:
     def prepare_choices(self, choices: Sequence) -> None:
         """Tidy options typed in the editor before they are checked and saved."""
 
+    gift_answer_block = True  # GIFT writes the answers in {braces}
+
+    def gift_answers(self, question) -> str | None:
+        """The inside of the GIFT answer block, or None when GIFT cannot say it.
+
+        `question` is a `quizzes.interchange.QuestionData`; see `quizzes.gift`.
+        """
+        return None
+
     def problems(self, choices: Sequence) -> list[str]:
         """Why a question with these options cannot be answered right; [] if it can.
 

@@ -9,3 +9,4 @@ class Description(QuestionType):
     name = "description"
     graded = False
     answered = False
+    gift_answer_block = False

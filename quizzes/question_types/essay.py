@@ -21,5 +21,8 @@ class Essay(QuestionType):
         """A stored essay is sanitised HTML text; its textarea shows it unescaped."""
         return html.unescape(answer) if isinstance(answer, str) else ""
 
+    def gift_answers(self, question):
+        return ""
+
     def review_fields(self, snapshot, answer, *, show_feedback):
         return {"answer_text": answer or ""}

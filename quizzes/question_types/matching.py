@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_syntax import escape
 from quizzes.question_types.base import ZERO, QuestionType, shuffled, text_of, token
 
 MIN_PAIRS = 2
@@ -100,6 +101,11 @@ class Matching(QuestionType):
                 }
             )
         return {"rows": rows}
+
+    def gift_answers(self, question):
+        return " ".join(
+            f"={escape(c.text)} -> {escape(c.match_text)}" for c in question.choices
+        )
 
     def problems(self, choices):
         problems = [

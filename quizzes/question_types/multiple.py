@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_syntax import answer
 from quizzes.question_types.base import ONE, ZERO, clamp, fraction_of
 from quizzes.question_types.choice import MIN_OPTIONS, ChoiceType, offered_tokens
 
@@ -57,6 +58,9 @@ class Multiple(ChoiceType):
             fraction = Decimal(option["fraction"])
             total += fraction if fraction != 0 else -penalty
         return clamp(total)
+
+    def gift_answers(self, question):
+        return " ".join(answer("~", c, weight=True) for c in question.choices)
 
     def problems(self, choices):
         problems = []

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_syntax import escape, percent
 from quizzes.numbers import (
     MAX_INTEGER_DIGITS,
     MAX_PLACES,
@@ -93,6 +94,16 @@ class Numerical(TypedAnswerType):
         """
         for choice in choices:
             choice.text = canonical(choice.text) or choice.text
+
+    def gift_answers(self, question):
+        parts = []
+        for c in question.choices:
+            tolerance = f"{Decimal(c.tolerance).normalize():f}"
+            part = f"=%{percent(c.fraction)}%{c.text}:{tolerance}"
+            if c.feedback:
+                part += "#" + escape(c.feedback)
+            parts.append(part)
+        return "#" + " ".join(parts)
 
     def problems(self, choices):
         problems = [

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_syntax import answer
 from quizzes.question_types.base import full_marks, text_of
 from quizzes.question_types.typed import TypedAnswerType
 
@@ -46,6 +47,11 @@ class ShortAnswer(TypedAnswerType):
         }
         typed = normalise_text(answer)
         return [typed] if typed not in accepted else []
+
+    def gift_answers(self, question):
+        return " ".join(
+            answer("=", c, weight=c.fraction != 1) for c in question.choices
+        )
 
     def problems(self, choices):
         if not any(text_of(c) for c in full_marks(choices)):

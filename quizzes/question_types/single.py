@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_syntax import answer
 from quizzes.question_types.base import ZERO, clamp, full_marks
 from quizzes.question_types.choice import MIN_OPTIONS, ChoiceType
 
@@ -25,6 +26,15 @@ class Single(ChoiceType):
 
     def grade(self, snapshot, answer):
         return grade_single(snapshot["options"], answer)
+
+    def gift_answers(self, question):
+        best = max(question.choices, key=lambda c: c.fraction)
+        return " ".join(
+            answer("=", c, weight=c.fraction != 1)
+            if c is best
+            else answer("~", c, weight=c.fraction != 0)
+            for c in question.choices
+        )
 
     def problems(self, choices):
         problems = []

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_syntax import escape
 from quizzes.question_types.base import full_marks
 from quizzes.question_types.choice import ChoiceType
 from quizzes.question_types.single import grade_single
@@ -23,6 +24,15 @@ class TrueFalse(ChoiceType):
 
     def grade(self, snapshot, answer):
         return grade_single(snapshot["options"], answer)
+
+    def gift_answers(self, question):
+        by_text = {c.text: c for c in question.choices}
+        true, false = by_text.get("true"), by_text.get("false")
+        truth = bool(true and true.fraction > 0)
+        right, wrong = (true, false) if truth else (false, true)
+        body = "TRUE" if truth else "FALSE"
+        body += "#" + escape(wrong.feedback if wrong else "")
+        return body + "#" + escape(right.feedback if right else "")
 
     def problems(self, choices):
         # The quiz shows an option as "True" or "False" by its text, so the texts

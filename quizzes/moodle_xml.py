@@ -29,6 +29,7 @@ from quizzes.interchange import (
     text_to_html,
     unique_names,
 )
+from quizzes.moodle_syntax import text_element
 from quizzes.numbers import (
     FRACTION,
     POINTS,
@@ -39,6 +40,7 @@ from quizzes.numbers import (
     fit,
     parse_decimal,
 )
+from quizzes.question_types import question_type
 from quizzes.question_types.choice import MIN_OPTIONS
 from quizzes.question_types.matching import MIN_PAIRS, matching_prompts
 from quizzes.question_types.ordering import MIN_ITEMS
@@ -235,16 +237,6 @@ def parse_moodle_xml(data: bytes | str) -> ParseResult:
     return result
 
 
-def _text_element(parent, tag: str, value: str, *, html: bool = True):
-    holder = ET.SubElement(parent, tag, {"format": "html" if html else "plain_text"})
-    ET.SubElement(holder, "text").text = value
-    return holder
-
-
-def _fraction_attr(value: Decimal) -> str:
-    return f"{(Decimal(value) * 100).normalize():f}"
-
-
 def write_moodle_xml(questions: list[QuestionData], *, category: str = "") -> str:
     """Moodle XML for `questions`, loadable by Moodle and by `parse_moodle_xml`."""
     quiz = ET.Element("quiz")
@@ -252,52 +244,17 @@ def write_moodle_xml(questions: list[QuestionData], *, category: str = "") -> st
         entry = ET.SubElement(quiz, "question", {"type": "category"})
         holder = ET.SubElement(entry, "category")
         ET.SubElement(holder, "text").text = f"$course$/top/{category}"
-    kinds = {
-        "single": "multichoice",
-        "multiple": "multichoice",
-        "true_false": "truefalse",
-        "short_answer": "shortanswer",
-        "numerical": "numerical",
-        "matching": "matching",
-        "ordering": "ordering",
-        "essay": "essay",
-        "description": "description",
-    }
     for question in questions:
-        element = ET.SubElement(quiz, "question", {"type": kinds[question.type]})
+        kind = question_type(question.type)
+        element = ET.SubElement(quiz, "question", {"type": kind.moodle_kind})
         name = ET.SubElement(element, "name")
         ET.SubElement(name, "text").text = question.name
-        _text_element(element, "questiontext", question.text)
-        _text_element(element, "generalfeedback", question.general_feedback)
+        text_element(element, "questiontext", question.text)
+        text_element(element, "generalfeedback", question.general_feedback)
         ET.SubElement(
             element, "defaultgrade"
         ).text = f"{Decimal(question.points).normalize():f}"
-        if question.type in ("single", "multiple"):
-            single = "true" if question.type == "single" else "false"
-            ET.SubElement(element, "single").text = single
-            ET.SubElement(element, "shuffleanswers").text = "true"
-        if question.type == "matching":
-            for choice in question.choices:
-                sub = _text_element(element, "subquestion", choice.text, html=False)
-                answer = ET.SubElement(sub, "answer")
-                ET.SubElement(answer, "text").text = choice.match_text
-            continue
-        for choice in question.choices:
-            fraction = (
-                "100"
-                if question.type == "ordering"
-                else _fraction_attr(choice.fraction)
-            )
-            answer = ET.SubElement(
-                element, "answer", {"fraction": fraction, "format": "plain_text"}
-            )
-            ET.SubElement(answer, "text").text = choice.text
-            if question.type != "ordering":
-                _text_element(answer, "feedback", choice.feedback)
-            if question.type == "numerical":
-                ET.SubElement(
-                    answer, "tolerance"
-                ).text = f"{Decimal(choice.tolerance).normalize():f}"
+        kind.moodle_answers(element, question)
     ET.indent(quiz)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

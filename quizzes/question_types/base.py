@@ -17,6 +17,8 @@ import secrets
 from collections.abc import Sequence
 from decimal import Decimal
 
+from quizzes.moodle_syntax import answer_element, fraction_attr
+
 ZERO = Decimal(0)
 ONE = Decimal(1)
 MAX_TEXT_ANSWER = 500
@@ -122,6 +124,17 @@ class QuestionType:
         `question` is a `quizzes.interchange.QuestionData`; see `quizzes.gift`.
         """
         return None
+
+    moodle_kind = ""  # the type attribute of a Moodle XML <question>
+
+    def moodle_answers(self, element, question) -> None:
+        """Write the question's options into its Moodle XML <question> element."""
+        for choice in question.choices:
+            self.moodle_answer(element, choice)
+
+    def moodle_answer(self, element, choice):
+        """One option as a Moodle XML <answer>, with its fraction and feedback."""
+        return answer_element(element, choice, fraction=fraction_attr(choice.fraction))
 
     def problems(self, choices: Sequence) -> list[str]:
         """Why a question with these options cannot be answered right; [] if it can.

@@ -1,5 +1,6 @@
 """What single choice, multiple choice and true/false share: options to pick."""
 
+import xml.etree.ElementTree as ET  # only to write XML; parsing is defused
 from decimal import Decimal
 
 from quizzes.question_types.base import QuestionType, shuffled, token
@@ -25,6 +26,14 @@ class ChoiceType(QuestionType):
     def ordered(self, options: list[dict], *, rng, shuffle: bool) -> list[dict]:
         """The options in the order this attempt shows them."""
         return shuffled(options, rng) if shuffle else options
+
+    moodle_single = ""  # single choice "true", multiple "false"; none for true/false
+
+    def moodle_answers(self, element, question):
+        if self.moodle_single:
+            ET.SubElement(element, "single").text = self.moodle_single
+            ET.SubElement(element, "shuffleanswers").text = "true"
+        super().moodle_answers(element, question)
 
     def picked(self, answer) -> set:
         """The picked tokens of a stored answer."""

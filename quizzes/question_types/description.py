@@ -7,6 +7,7 @@ class Description(QuestionType):
     """Shown, never answered or graded; also stands in for an unknown type."""
 
     name = "description"
+    moodle_kind = "description"
     graded = False
     answered = False
     gift_answer_block = False

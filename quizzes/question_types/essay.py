@@ -12,6 +12,7 @@ class Essay(QuestionType):
     """The answer is HTML, passed through the shared allowlist when read."""
 
     name = "essay"
+    moodle_kind = "essay"
     graded = False
 
     def read_answer(self, snapshot, data, key):

@@ -1,11 +1,13 @@
 """Matching: pick, for every item, the answer that belongs to it."""
 
+import xml.etree.ElementTree as ET  # only to write XML; parsing is defused
 from collections.abc import Sequence
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from quizzes.gift_syntax import escape
+from quizzes.moodle_syntax import text_element
 from quizzes.question_types.base import ZERO, QuestionType, shuffled, text_of, token
 
 MIN_PAIRS = 2
@@ -28,6 +30,7 @@ class Matching(QuestionType):
     """
 
     name = "matching"
+    moodle_kind = "matching"
 
     def snapshot(self, choices, *, rng, shuffle):
         prompts = [
@@ -106,6 +109,12 @@ class Matching(QuestionType):
         return " ".join(
             f"={escape(c.text)} -> {escape(c.match_text)}" for c in question.choices
         )
+
+    def moodle_answers(self, element, question):
+        for choice in question.choices:
+            sub = text_element(element, "subquestion", choice.text, html=False)
+            answer = ET.SubElement(sub, "answer")
+            ET.SubElement(answer, "text").text = choice.match_text
 
     def problems(self, choices):
         problems = [

@@ -39,6 +39,8 @@ class Multiple(ChoiceType):
     """Sum of the ticked options' fractions, within 0..1."""
 
     name = "multiple"
+    moodle_kind = "multichoice"
+    moodle_single = "false"
 
     def picked(self, answer):
         return set(answer or [])

@@ -1,5 +1,6 @@
 """Numerical: a typed number, right within an accepted answer's tolerance."""
 
+import xml.etree.ElementTree as ET  # only to write XML; parsing is defused
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -53,6 +54,7 @@ class Numerical(TypedAnswerType):
     """Accepted numbers with tolerances; 3,5 and 3.5 are the same number."""
 
     name = "numerical"
+    moodle_kind = "numerical"
     right_key = "value"
 
     def accepted_entry(self, choice):
@@ -65,6 +67,12 @@ class Numerical(TypedAnswerType):
 
     def hits(self, accepted, answer):
         return _within(parse_number(answer), accepted)
+
+    def moodle_answer(self, element, choice):
+        answer = super().moodle_answer(element, choice)
+        tolerance = f"{Decimal(choice.tolerance).normalize():f}"
+        ET.SubElement(answer, "tolerance").text = tolerance
+        return answer
 
     def answer_problem(self, snapshot, answer):
         """An empty answer is no problem (it is just unanswered); text that is not a

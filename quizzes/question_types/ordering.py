@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.moodle_syntax import answer_element
 from quizzes.question_types.base import ONE, ZERO, QuestionType, shuffled, token
 
 MIN_ITEMS = 2
@@ -38,6 +39,7 @@ class Ordering(QuestionType):
     """The answer is {item token: position from 1}; the items are always shuffled."""
 
     name = "ordering"
+    moodle_kind = "ordering"
 
     def snapshot(self, choices, *, rng, shuffle):
         items = [
@@ -103,6 +105,10 @@ class Ordering(QuestionType):
         if show_feedback:
             fields["right_answers"] = [text_at[p] for p in sorted(text_at)]
         return fields
+
+    def moodle_answer(self, element, choice):
+        # The order of the <answer>s is the right order; each is "fully right".
+        return answer_element(element, choice, fraction="100", feedback=False)
 
     def problems(self, choices):
         if len(choices) < MIN_ITEMS:

@@ -25,6 +25,7 @@ class ShortAnswer(TypedAnswerType):
     """Right when the folded text equals a folded accepted answer."""
 
     name = "short_answer"
+    moodle_kind = "shortanswer"
 
     def accepted_entry(self, choice):
         return {

@@ -23,6 +23,8 @@ class Single(ChoiceType):
     """One option to pick; the others may carry partial or no credit."""
 
     name = "single"
+    moodle_kind = "multichoice"
+    moodle_single = "true"
 
     def grade(self, snapshot, answer):
         return grade_single(snapshot["options"], answer)

@@ -14,6 +14,7 @@ class TrueFalse(ChoiceType):
     """Graded as a single choice; shown as True and False in the learner's language."""
 
     name = "true_false"
+    moodle_kind = "truefalse"
 
     def ordered(self, options, *, rng, shuffle):
         # True comes first, as everywhere; the order reveals nothing.

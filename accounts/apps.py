@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import signals  # noqa: F401
+        from accounts.personal_data import ACCOUNTS
+        from accounts.privacy import register_personal_data
+
+        register_personal_data(ACCOUNTS)

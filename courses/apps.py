@@ -7,6 +7,9 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from accounts.privacy import register_personal_data
         from courses.page_cache import connect_signals
+        from courses.personal_data import LESSON_COMPLETIONS
 
         connect_signals()
+        register_personal_data(LESSON_COMPLETIONS)

@@ -203,7 +203,9 @@ def test_admin_permission_granted_after_login_requires_the_second_factor(client)
 
 
 @pytest.mark.django_db(transaction=True)  # the signal is sent after the commit
-def test_activating_totp_counts_as_this_sessions_second_factor(client, facilitator):
+def test_activating_totp_counts_as_this_sessions_second_factor(
+    migrated_data, client, facilitator
+):
     from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 
     from tests.accounts.helpers import current_code

@@ -38,32 +38,49 @@ def every_type_quiz(db):
     )
 
 
+def _bank_choices(response) -> list:
+    """The bank question's options, in their order: what is right, independently
+    of what the attempt's snapshot says."""
+    return list(Question.objects.get(pk=response.snapshot["id"]).choices.all())
+
+
+def _tokens_by_text(items: list[dict]) -> dict[str, str]:
+    return {item["text"]: item["token"] for item in items}
+
+
 def right_answers(attempt) -> dict:
-    """The full-marks answer for every response of an attempt, by position."""
+    """The full-marks answer for every response of an attempt, by position.
+
+    Read from the bank's options and matched to the attempt's tokens by their
+    text, so a snapshot that scored the wrong option would fail the tests.
+    """
     answers = {}
     for response in attempt.responses.all():
         snap = response.snapshot
         kind = snap["type"]
+        choices = _bank_choices(response)
+        best = max(choices, key=lambda c: c.fraction) if choices else None
         if kind in ("single", "true_false"):
-            answers[response.position] = max(
-                snap["options"], key=lambda o: float(o["fraction"])
-            )["token"]
+            answers[response.position] = _tokens_by_text(snap["options"])[best.text]
         elif kind == "multiple":
+            token = _tokens_by_text(snap["options"])
             answers[response.position] = [
-                o["token"] for o in snap["options"] if float(o["fraction"]) > 0
+                token[c.text] for c in choices if c.fraction > 0
             ]
         elif kind == "short_answer":
-            answers[response.position] = snap["accepted"][0]["text"]
+            answers[response.position] = best.text
         elif kind == "numerical":
-            answers[response.position] = snap["accepted"][0]["value"].replace(".", ",")
+            answers[response.position] = best.text.replace(".", ",")
         elif kind == "matching":
-            token_of = {a["text"]: a["token"] for a in snap["answers"]}
+            prompt = _tokens_by_text(snap["prompts"])
+            answer = _tokens_by_text(snap["answers"])
             answers[response.position] = {
-                p["token"]: token_of[p["answer"]] for p in snap["prompts"]
+                prompt[c.text]: answer[c.match_text] for c in choices if c.text.strip()
             }
         elif kind == "ordering":
+            item = _tokens_by_text(snap["items"])
             answers[response.position] = {
-                i["token"]: i["position"] + 1 for i in snap["items"]
+                item[c.text]: place for place, c in enumerate(choices, start=1)
             }
         elif kind == "essay":
             answers[response.position] = "Pohdintani."
@@ -71,11 +88,12 @@ def right_answers(attempt) -> dict:
 
 
 def wrong_answers(attempt) -> dict:
-    """A zero-marks answer for every single-choice response."""
-    return {
-        r.position: min(r.snapshot["options"], key=lambda o: float(o["fraction"]))[
-            "token"
-        ]
-        for r in attempt.responses.all()
-        if r.snapshot["type"] in ("single", "true_false")
-    }
+    """A zero-marks answer for every single-choice response, from the bank."""
+    answers = {}
+    for response in attempt.responses.all():
+        if response.snapshot["type"] in ("single", "true_false"):
+            worst = min(_bank_choices(response), key=lambda c: c.fraction)
+            answers[response.position] = _tokens_by_text(response.snapshot["options"])[
+                worst.text
+            ]
+    return answers

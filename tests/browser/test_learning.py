@@ -67,7 +67,8 @@ def test_pages_pass_axe_for_anonymous_visitor(page, axe_check):
         "/sv/",
         "/en/",
     ]:
-        page.goto(url)
+        response = page.goto(url)
+        assert response.status == 200, url  # axe would pass an error page too
         axe_check(page)
 
 

@@ -1,114 +1,236 @@
-"""Learners' progress through the course tree, from lesson completions and quizzes.
+"""The learner's own progress pages: a thin layer over `courses.completion`.
 
-Every read here costs a fixed number of queries however large the course is:
-the tree is fetched level by level in one query each, completions in one query,
-quizzes with the learner's best results in one more (`quizzes.progress`), and
-the grouping happens in Python using Wagtail's materialised paths. A module is
-complete when all its lessons are done and its quiz is passed; each lesson and
-each quiz counts as one step.
+Module, course, home and "my studies" pages and the "continue where you left
+off" link all read the same completion rule as the coordinators' dashboards.
+What only the learner may see about their own steps (a quiz's best score)
+comes from each step kind's `own_details`, fetched for the learner alone. The
+course shape comes from the cached outline, so a warm request costs one query
+per step kind for the learner's records, and one per kind with own details.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from wagtail.models import Page
 
-from courses.models import CoursePage, LessonCompletion, LessonPage, ModulePage
-from quizzes.models import QuizPage
-from quizzes.progress import QuizStatus, quiz_statuses
+from courses.completion import (
+    NOT_STARTED,
+    CourseCompletion,
+    ModuleCompletion,
+    Progress,
+    State,
+    completions,
+    module_completion,
+)
+from courses.models import LessonCompletion, LessonPage
+from courses.outline import (
+    CourseOutline,
+    Link,
+    ModuleOutline,
+    Step,
+    course_outline,
+    live_course_paths,
+    module_in_outline,
+    outline_around,
+    outline_at,
+)
+from courses.steps import StepKind, step_kind, step_kinds
+
+LESSON = "lesson"
 
 
 @dataclass(frozen=True)
-class Progress:
-    """How many of a set of steps a learner has done."""
+class StepStatus:
+    """One step with the learner's standing in it and their own details."""
 
-    done: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
+    step: Step
+    done: bool = False
+    begun: bool = False
+    detail: object = None
 
     @property
-    def complete(self) -> bool:
-        return self.total > 0 and self.done >= self.total
+    def kind(self) -> StepKind:
+        return step_kind(self.step.kind)
 
 
-@dataclass
-class LessonStatus:
-    lesson: LessonPage
-    done: bool
+@dataclass(frozen=True)
+class StepGroup:
+    """A module's steps of one kind, for that kind's section template."""
+
+    kind: StepKind
+    statuses: list[StepStatus]
 
 
 @dataclass
 class ModuleStatus:
-    """A module's lessons and quizzes with the learner's standing in each."""
-
-    module: Page
-    lessons: list[LessonStatus] = field(default_factory=list)
-    quizzes: list[QuizStatus] = field(default_factory=list)
+    module: ModuleOutline
+    completion: ModuleCompletion
+    steps: list[StepStatus] = field(default_factory=list)
 
     @property
     def progress(self) -> Progress:
-        """Lessons done plus quizzes passed, out of lessons plus quizzes."""
-        return Progress(
-            sum(s.done for s in self.lessons) + sum(q.passed for q in self.quizzes),
-            len(self.lessons) + len(self.quizzes),
+        return self.completion.progress
+
+    @property
+    def lessons(self) -> list[StepStatus]:
+        return [s for s in self.steps if s.step.kind == LESSON]
+
+    @property
+    def activities(self) -> list[StepStatus]:
+        """The steps other than lessons (quizzes), listed on course pages."""
+        return [s for s in self.steps if s.step.kind != LESSON]
+
+    @property
+    def groups(self) -> list[StepGroup]:
+        return [
+            StepGroup(kind, statuses)
+            for kind in step_kinds()
+            if (statuses := [s for s in self.steps if s.step.kind == kind.name])
+        ]
+
+    @property
+    def next_step(self) -> StepStatus | None:
+        """Where to continue: the first unfinished lesson, then other steps."""
+        return next((s for s in self.lessons if not s.done), None) or next(
+            (s for s in self.activities if not s.done), None
         )
-
-    @property
-    def lesson_progress(self) -> Progress:
-        return Progress(sum(s.done for s in self.lessons), len(self.lessons))
-
-    @property
-    def quiz(self) -> QuizStatus | None:
-        """The module's (first) quiz, which closes the module."""
-        return self.quizzes[0] if self.quizzes else None
-
-    @property
-    def next_lesson(self) -> Page | None:
-        """Where to continue: the first unfinished lesson, then an unpassed quiz."""
-        lesson = next((s.lesson for s in self.lessons if not s.done), None)
-        if lesson is not None:
-            return lesson
-        return next((q.quiz for q in self.quizzes if not q.passed), None)
 
 
 @dataclass
 class CourseStatus:
-    course: CoursePage
+    course: CourseOutline
     modules: list[ModuleStatus] = field(default_factory=list)
 
     @property
     def progress(self) -> Progress:
-        parts = [m.progress for m in self.modules]
-        return Progress(sum(p.done for p in parts), sum(p.total for p in parts))
+        return CourseCompletion(
+            {m.module.pk: m.completion for m in self.modules}
+        ).progress
 
     @property
-    def next_lesson(self) -> Page | None:
-        """The first unfinished lesson or unpassed quiz in course order."""
+    def next_step(self) -> StepStatus | None:
+        """The first unfinished step in course order."""
         return next(
-            (m.next_lesson for m in self.modules if m.next_lesson is not None), None
+            (m.next_step for m in self.modules if m.next_step is not None), None
         )
-
-    @property
-    def next_is_quiz(self) -> bool:
-        """Whether the lessons are done and the next step is a module's quiz."""
-        return isinstance(self.next_lesson, QuizPage)
 
     @property
     def started(self) -> bool:
         return self.progress.done > 0
 
 
-def completed_lesson_ids(user) -> set[int]:
-    """Ids of every lesson this user has completed; no query for anonymous users."""
+def _own_details(user, steps: list[Step]) -> dict[int, object]:
     if not user.is_authenticated:
-        return set()
-    return set(
-        LessonCompletion.objects.filter(user=user).values_list("lesson_id", flat=True)
+        return {}
+    details = {}
+    for kind in step_kinds():
+        page_ids = [step.pk for step in steps if step.kind == kind.name]
+        if kind.own_details is not None and page_ids:
+            details.update(kind.own_details(user, page_ids))
+    return details
+
+
+def _module_status(module, completion, details) -> ModuleStatus:
+    return ModuleStatus(
+        module,
+        completion,
+        [
+            StepStatus(
+                step,
+                done=(c := completion.steps.get(step.pk, NOT_STARTED)).done,
+                begun=c.state != State.NOT_STARTED,
+                detail=details.get(step.pk),
+            )
+            for step in module.steps
+        ],
     )
+
+
+def _statuses(user, outlines: list[CourseOutline]) -> list[CourseStatus]:
+    """The user's standing in each course: a constant number of queries."""
+    if user.is_authenticated:
+        mine = completions(users=[user.pk], outlines=outlines).get(user.pk, {})
+    else:
+        mine = {}
+    details = _own_details(user, [s for o in outlines for s in o.steps])
+    statuses = []
+    for outline in outlines:
+        course = mine.get(outline.pk) or CourseCompletion(
+            {m.pk: module_completion(m, {}) for m in outline.modules}
+        )
+        statuses.append(
+            CourseStatus(
+                outline,
+                [
+                    _module_status(m, course.modules[m.pk], details)
+                    for m in outline.modules
+                ],
+            )
+        )
+    return statuses
+
+
+def course_progress(*, user, course) -> CourseStatus:
+    """Each module's progress in one course, and where to continue."""
+    return _statuses(user, [course_outline(course)])[0]
+
+
+def courses_overview(*, user, home) -> list[CourseStatus]:
+    """The live courses under the home page with the user's progress in each."""
+    return _statuses(user, _outlines(live_course_paths(under=home)))
+
+
+def my_studies(*, user) -> list[CourseStatus]:
+    """Every live course with this user's progress, for the "my studies" page."""
+    return _statuses(user, _outlines(live_course_paths()))
+
+
+def _outlines(paths: list[str]) -> list[CourseOutline]:
+    return [outline for path in paths if (outline := outline_at(path)) is not None]
+
+
+def module_progress(*, user, module) -> ModuleStatus:
+    """The module's steps in order, each marked done or not."""
+    outline, entry = module_in_outline(module)
+    return _module_progress(user, outline, entry)
+
+
+def _module_progress(user, outline: CourseOutline, module: ModuleOutline):
+    mine = {}
+    if user.is_authenticated:
+        mine = completions(users=[user.pk], outlines=[outline])[user.pk][outline.pk]
+    completion = mine.modules[module.pk] if mine else module_completion(module, {})
+    return _module_status(module, completion, _own_details(user, list(module.steps)))
+
+
+def lesson_context(*, user, lesson: LessonPage) -> dict:
+    """What a lesson page shows around its body: its place in the module, progress."""
+    outline = outline_around(lesson)
+    module = outline and next(
+        (m for m in outline.modules if lesson.pk in {s.pk for s in m.steps}), None
+    )
+    if module is None:  # a draft seen in the editor's preview
+        return {"breadcrumbs": _ancestor_links(lesson), "done": False}
+    lessons = module.steps_of(LESSON)
+    position = next(i for i, s in enumerate(lessons) if s.pk == lesson.pk)
+    status = _module_progress(user, outline, module)
+    return {
+        "breadcrumbs": [
+            outline.home,
+            Link(outline.pk, outline.title, outline.url),
+            module,
+        ],
+        "module_status": status,
+        "done": status.lessons[position].done,
+        "previous_lesson": lessons[position - 1] if position > 0 else None,
+        "next_lesson": lessons[position + 1] if position + 1 < len(lessons) else None,
+    }
+
+
+def _ancestor_links(page) -> list[Link]:
+    return [
+        Link(a.pk, a.title, a.get_url())
+        for a in page.get_ancestors().filter(depth__gt=1)
+    ]
 
 
 @transaction.atomic
@@ -126,96 +248,3 @@ def mark_lesson_complete(*, user, lesson: LessonPage) -> bool:
     except IntegrityError:
         return False
     return created
-
-
-def _parent_path(page: Page) -> str:
-    return page.path[: -Page.steplen]
-
-
-def _paths_with_other_children(statuses) -> list[str]:
-    """Paths of modules that have children besides their live lessons.
-
-    Wagtail keeps each page's `numchild`; when every child is a live lesson the
-    module cannot have a quiz, and the quiz query is skipped altogether.
-    """
-    return [
-        status.module.path
-        for status in statuses
-        if status.module.numchild != len(status.lessons)
-    ]
-
-
-def _course_statuses(courses: list[CoursePage], user) -> list[CourseStatus]:
-    """Progress for several courses in four queries, whatever their size."""
-    if not courses:
-        return []
-    within = Q()
-    for course in courses:
-        within |= Q(path__startswith=course.path)
-    modules = ModulePage.objects.live().filter(within).defer_streamfields()
-    lessons = LessonPage.objects.live().filter(within).defer_streamfields()
-    done_ids = completed_lesson_ids(user)
-    module_statuses = {m.path: ModuleStatus(module=m) for m in modules.order_by("path")}
-    for lesson in lessons.order_by("path"):
-        status = module_statuses.get(_parent_path(lesson))
-        if status is not None:
-            status.lessons.append(LessonStatus(lesson, lesson.pk in done_ids))
-    quizzes = quiz_statuses(
-        user=user, module_paths=_paths_with_other_children(module_statuses.values())
-    )
-    for path, status in module_statuses.items():
-        status.quizzes = quizzes.get(path, [])
-    course_statuses = {c.path: CourseStatus(course=c) for c in courses}
-    for path, status in module_statuses.items():
-        course_statuses[path[: -Page.steplen]].modules.append(status)
-    return list(course_statuses.values())
-
-
-def course_progress(*, user, course: CoursePage) -> CourseStatus:
-    """Each module's progress in one course, and where to continue."""
-    return _course_statuses([course], user)[0]
-
-
-def courses_overview(*, user, home: Page) -> list[CourseStatus]:
-    """The live courses under the home page with the user's progress in each."""
-    courses = list(CoursePage.objects.live().child_of(home).order_by("path"))
-    return _course_statuses(courses, user)
-
-
-def my_studies(*, user) -> list[CourseStatus]:
-    """Every live course with this user's progress, for the "my studies" page."""
-    courses = list(CoursePage.objects.live().order_by("path"))
-    return _course_statuses(courses, user)
-
-
-def module_progress(*, user, module: Page) -> ModuleStatus:
-    """The module's lessons in order, each marked done or not, and its quizzes."""
-    lessons = (
-        LessonPage.objects.live().child_of(module).defer_streamfields().order_by("path")
-    )
-    done_ids = completed_lesson_ids(user)
-    status = ModuleStatus(
-        module=module,
-        lessons=[LessonStatus(lesson, lesson.pk in done_ids) for lesson in lessons],
-    )
-    paths = _paths_with_other_children([status])
-    status.quizzes = quiz_statuses(user=user, module_paths=paths).get(module.path, [])
-    return status
-
-
-def lesson_context(*, user, lesson: LessonPage) -> dict:
-    """What a lesson page shows around its body: its place in the module, progress."""
-    ancestors = list(lesson.get_ancestors().filter(depth__gt=1))
-    status = module_progress(user=user, module=ancestors[-1])
-    lessons = [s.lesson for s in status.lessons]
-    # A draft seen in the editor's preview is not among the live lessons.
-    position = next((i for i, s in enumerate(lessons) if s.pk == lesson.pk), None)
-    if position is None:
-        return {"breadcrumbs": ancestors, "module_status": status, "done": False}
-    return {
-        "breadcrumbs": ancestors,
-        "module_status": status,
-        "done": status.lessons[position].done,
-        "previous_lesson": lessons[position - 1] if position > 0 else None,
-        "next_lesson": lessons[position + 1] if position + 1 < len(lessons) else None,
-    }

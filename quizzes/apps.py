@@ -8,6 +8,9 @@ class QuizzesConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register_personal_data
+        from courses.steps import register_step_kind
         from quizzes.personal_data import QUIZ_ATTEMPTS
+        from quizzes.steps import QUIZZES
 
+        register_step_kind(QUIZZES)
         register_personal_data(QUIZ_ATTEMPTS)

@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from courses.completion import Progress
 from courses.models import LessonCompletion
 from courses.progress import (
-    Progress,
     course_progress,
     lesson_context,
     mark_lesson_complete,
@@ -46,7 +46,7 @@ def test_module_progress_marks_done_lessons(trustee, course):
 
     assert [s.done for s in status.lessons] == [False, True, False]
     assert status.progress == Progress(1, 3)
-    assert status.next_lesson.pk == first.pk
+    assert status.next_step.step.pk == first.pk
 
 
 def test_course_progress_counts_every_module_and_continues_at_first_gap(
@@ -60,7 +60,7 @@ def test_course_progress_counts_every_module_and_continues_at_first_gap(
 
     assert [m.progress for m in status.modules] == [Progress(3, 3), Progress(1, 3)]
     assert status.progress == Progress(4, 6)
-    assert status.next_lesson.pk == lessons[4].pk
+    assert status.next_step.step.pk == lessons[4].pk
 
 
 def test_other_users_completions_do_not_count(trustee, course):
@@ -98,16 +98,19 @@ def test_finished_course_has_nowhere_to_continue(trustee):
     status = course_progress(user=trustee, course=course)
 
     assert status.progress.complete
-    assert status.next_lesson is None
+    assert status.next_step is None
 
 
-def test_anonymous_progress_is_empty_and_costs_no_completion_query(
-    course, django_assert_num_queries
+def test_anonymous_progress_is_empty_and_costs_no_query_once_outlined(
+    course, trustee, django_assert_num_queries
 ):
     module = course.get_children().first()
-    with django_assert_num_queries(1):
+    module_progress(user=AnonymousUser(), module=module)  # builds the outline
+    with django_assert_num_queries(0):
         status = module_progress(user=AnonymousUser(), module=module)
     assert status.progress == Progress(0, 3)
+    with django_assert_num_queries(1):  # the learner's lesson completions
+        module_progress(user=trustee, module=module)
 
 
 def test_lesson_context_gives_neighbours(trustee, course):

@@ -1,0 +1,25 @@
+"""Lessons as steps of a module: the courses app's own step kind."""
+
+from courses.models import LessonCompletion, LessonPage
+from courses.steps import StepKind, StepRecord
+
+
+def lesson_records(users, page_ids: list[int]):
+    """A lesson is done when its completion was recorded; there is no "begun"."""
+    rows = LessonCompletion.objects.filter(
+        user_id__in=users, lesson_id__in=page_ids
+    ).values_list("user_id", "lesson_id", "completed_at")
+    return (StepRecord(*row) for row in rows)
+
+
+def describe_lesson(page: LessonPage) -> dict:
+    return {"summary": page.summary, "minutes": page.estimated_minutes}
+
+
+LESSONS = StepKind(
+    name="lesson",
+    model=LessonPage,
+    records=lesson_records,
+    describe=describe_lesson,
+    template="courses/includes/lesson_step.html",
+)

@@ -1,0 +1,69 @@
+"""The kinds of step a module is made of, in a registry higher apps fill.
+
+A module is complete when every one of its steps is done. Lessons are the
+courses app's own kind; other apps (quizzes, later other activities) register
+theirs from `AppConfig.ready()`, so this app never imports them. Each kind says
+which page model its steps are, when each user finished each step (for many
+users in one query), and, for the learner's own pages only, what extra the
+learner sees about their own step (a quiz's best score). Completion records
+carry dates, never scores, so nothing built on them can leak a score.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """A user's standing in one step: done at `done_at`, or begun (None)."""
+
+    user_id: int
+    page_id: int
+    done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StepKind:
+    """One kind of step; see the module docstring.
+
+    - `records(user_ids, page_ids)`: the StepRecords of those users in those
+      steps, in a constant number of queries; `user_ids` may be a queryset.
+    - `describe(page)`: what the outline keeps of a step page besides its
+      title and URL (shown on module pages), as a dict of plain values.
+    - `own_details(user, page_ids)`: {page id: extra} for the learner's own
+      pages only; never called for anyone else.
+    - `template`: the section a module page includes for this kind's steps
+      (given `group`), and `line_template` the line course pages show for one
+      step (given `status`; none for lessons, which the bars count). Named
+      here, so courses' templates never name another app's templates.
+    - `call_to_action`: the button text when this step is the next one.
+    """
+
+    name: str
+    model: type[Page]
+    records: Callable[[Iterable[int], list[int]], Iterable[StepRecord]]
+    describe: Callable[[Page], dict]
+    template: str
+    line_template: str = ""
+    call_to_action: str = ""
+    own_details: Callable[[object, list[int]], dict] | None = None
+
+
+_KINDS: dict[str, StepKind] = {}
+
+
+def register_step_kind(kind: StepKind) -> None:
+    """Add a kind of step; called from the owning app's `AppConfig.ready()`."""
+    _KINDS[kind.name] = kind
+
+
+def step_kinds() -> list[StepKind]:
+    """Every registered kind, lessons first, in registration order."""
+    return list(_KINDS.values())
+
+
+def step_kind(name: str) -> StepKind:
+    return _KINDS[name]

@@ -7,7 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import admin_login_redirect, frontend_login_redirect
+from accounts.views import (
+    admin_login_redirect,
+    frontend_login_redirect,
+    switch_language,
+)
 from config.views import health
 
 urlpatterns = [
@@ -16,7 +20,8 @@ urlpatterns = [
     path("admin/login/", admin_login_redirect, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Not Django's set_language, which cannot translate a /sv/ address back.
+    path("kieli/", switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:

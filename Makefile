@@ -48,7 +48,7 @@ messages: $(DEV_STAMP)
 	DEBUG=1 $(BIN)/python manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=var --ignore="tests/*"
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
-## bench: load-test learner pages under gunicorn against the DESIGN.md budgets; writes var/bench.json
+## bench: load-test learner pages under gunicorn against the budgets in docs/architecture.md; writes var/bench.json
 .PHONY: bench  # a folder is also called bench
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run.py

@@ -1,4 +1,4 @@
-"""`make bench`: measure Silta under load against the budgets in DESIGN.md.
+"""`make bench`: measure Silta under load against the budgets in docs/architecture.md.
 
 Builds a fresh database (PostgreSQL when one answers, else SQLite), loads the
 curriculum, quizzes, demo users and bench trustees, serves the app with
@@ -46,7 +46,7 @@ DURATION = float(os.environ.get("BENCH_DURATION", "15"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
 MAX_ERROR_RATE = 0.01
 P95_BUDGET_MS = 100.0
-# DESIGN.md names these the learner pages; the others are shown for reference.
+# docs/architecture.md names these the learner pages; the others are for reference.
 P95_SCENARIOS = ("lesson", "module", "my_studies")
 RATIO_BUDGETS = {"anon_lesson": 1 / 4, "lesson": 1 / 10}
 
@@ -260,7 +260,7 @@ LABELS = {
 
 
 def budgets(results: dict[str, dict]) -> list[dict]:
-    """Each budget of DESIGN.md with the measured value and PASS or FAIL."""
+    """Each budget of docs/architecture.md with the measured value and PASS or FAIL."""
     static_rps = results["static"]["rps"]
     static_cpu = results["static"]["server_cpu_ms_per_request"]
     verdicts = []

@@ -7,9 +7,12 @@ the rest only turn it into a response.
 """
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from wagtail.models import Page, PageViewRestriction
+
+from courses.page_cache import content_version
 
 
 def unmet_restriction(request, page: Page) -> PageViewRestriction | None:
@@ -38,16 +41,38 @@ def page_access_response(request, page: Page) -> HttpResponse | None:
     raise Http404
 
 
+def _guarded_paths() -> tuple[str, ...]:
+    """Tree paths of restricted pages and of aliases, per content version.
+
+    Almost no page is restricted, so a page whose path starts with none of
+    these needs no query at all. Aliases are included because Wagtail applies
+    an alias's source restrictions, which a path prefix cannot see.
+    """
+    key = f"guarded-paths:{content_version()}"
+    paths = cache.get(key)
+    if paths is None:
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list(
+            "path", flat=True
+        )
+        paths = (*restricted, *aliases)
+        cache.set(key, paths, 24 * 60 * 60)
+    return paths
+
+
 class RestrictionsReadOnce:
-    """Page mixin: read the view restrictions once per page object.
+    """Page mixin: read the view restrictions once per page, and only if any apply.
 
     Wagtail's own check and `refuse_users_outside_groups` both ask for them
-    while serving one page; without this each asks the database.
+    while serving one page; without this each asks the database, twice.
     """
 
     def get_view_restrictions(self):
         if "_view_restrictions" not in self.__dict__:
-            self._view_restrictions = list(super().get_view_restrictions())
+            if self.alias_of_id or self.path.startswith(_guarded_paths()):
+                self._view_restrictions = list(super().get_view_restrictions())
+            else:
+                self._view_restrictions = []
         return self._view_restrictions
 
 

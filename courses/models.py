@@ -38,20 +38,6 @@ class HomePage(AnonymousCacheablePage):
     class Meta:
         verbose_name = _("home page")
 
-    def route(self, request, path_components):
-        """Find the requested page by its full URL path in one query.
-
-        Wagtail's default routing costs two queries per tree level; a lesson sits
-        three levels down. Paths that match no page fall back to the default, so
-        pages with their own sub-routes still work.
-        """
-        if path_components:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            target = Page.objects.filter(url_path=url_path).first()
-            if target is not None:
-                return target.specific.route(request, [])
-        return super().route(request, path_components)
-
     def get_context(self, request, *args, **kwargs):
         from courses.progress import courses_overview
 

@@ -15,6 +15,7 @@ def measure(client, user, questions: int, django_assert_max_num_queries) -> list
     quiz = build_quiz(questions=questions)
     client.force_login(user)
     counts = []
+    client.get(quiz.url)  # warm the shared caches (routes, restricted paths)
     with django_assert_max_num_queries(25) as start:
         client.post(reverse("quiz_start", kwargs={"quiz_id": quiz.pk}))
     counts.append(len(start))

@@ -1,0 +1,75 @@
+"""Find the page for a request in one query instead of Wagtail's two per level.
+
+Wagtail looks up the site, its root page, and then walks the tree two queries
+per level; a lesson sits three levels down. Which live page answers which URL
+is the same for everyone, so the map from URL path to page id and type, and
+the site itself, are kept in the shared cache under the content version
+(`courses.page_cache`), which changes after any publish, unpublish, move,
+delete or site change commits. A request then fetches only the page itself.
+The result is handed to Wagtail's own `serve` view, which still runs every
+hook, view restriction included. Paths not in the map fall back to Wagtail.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http.request import split_domain_port
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+from courses.page_cache import content_version
+
+TIMEOUT = 24 * 60 * 60
+
+
+def _site_and_paths(request) -> tuple[Site | None, dict]:
+    """The request's site and {url_path: (page id, content type id)} of its pages."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"site-routes:{content_version()}:{hostname}:{request.get_port()}"
+    found = cache.get(key)
+    if found is None:
+        site = Site._find_for_request(request)
+        paths = {}
+        if site is not None:
+            root = Page.objects.only("path", "url_path").get(pk=site.root_page_id)
+            site.root_url_path = root.url_path
+            paths = {
+                url_path: (pk, content_type_id)
+                for url_path, pk, content_type_id in Page.objects.live()
+                .descendant_of(root, inclusive=True)
+                .values_list("url_path", "pk", "content_type_id")
+            }
+        found = (site, paths)
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+def route(request, path: str) -> RouteResult | None:
+    """The live page at `path` (relative to the site root), in one query."""
+    site, paths = _site_and_paths(request)
+    if site is None:
+        return None
+    request._wagtail_site = site
+    target = paths.get(f"{site.root_url_path}{path}")
+    if target is None:
+        return None
+    page_id, content_type_id = target
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.live().filter(pk=page_id).first()
+    return RouteResult(page) if page is not None else None
+
+
+class CachedRoutingMiddleware:
+    """Pre-resolves Wagtail's page route for its `serve` view; see the module."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve and view_args:
+            result = route(request, view_args[0])
+            if result is not None:
+                request._wagtail_route_for_request = result

@@ -1,4 +1,6 @@
-"""Lessons as steps of a module: the courses app's own step kind."""
+"""Lessons as steps of a module: the courses app's own step kind, and completing one."""
+
+from django.db import IntegrityError, transaction
 
 from courses.models import LessonCompletion, LessonPage
 from courses.steps import StepKind, StepRecord
@@ -23,3 +25,20 @@ LESSONS = StepKind(
     describe=describe_lesson,
     template="courses/includes/lesson_step.html",
 )
+
+
+@transaction.atomic
+def mark_lesson_complete(*, user, lesson: LessonPage) -> bool:
+    """Record that `user` finished `lesson`. Returns False if it was already done.
+
+    Idempotent under concurrency: the unique constraint decides, so two quick
+    clicks create one row.
+    """
+    try:
+        with transaction.atomic():
+            _, created = LessonCompletion.objects.get_or_create(
+                user=user, lesson=lesson
+            )
+    except IntegrityError:
+        return False
+    return created

@@ -6,6 +6,10 @@ shared cache (`courses.page_cache.content_version` changes after any publish,
 unpublish, move or delete commits). A learner's request then only fetches the
 learner's own completions. Outlines hold plain values, never page objects, so
 they pickle small and cannot trigger lazy queries in templates.
+
+The page types are found by their place in the tree (courses at depth 3, their
+children are modules), not by importing the page models, which themselves call
+this module to build their context.
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +18,6 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page
 
-from courses.models import CoursePage, ModulePage
 from courses.page_cache import content_version
 from courses.steps import step_kinds
 
@@ -66,7 +69,7 @@ def _link(page: Page) -> Link:
     return Link(page.pk, page.title, page.get_url())
 
 
-def _steps_by_module(course: CoursePage) -> dict[str, list[Step]]:
+def _steps_by_module(course: Page) -> dict[str, list[Step]]:
     """Every live step page two levels under the course, one query per kind."""
     found = []
     for kind in step_kinds():
@@ -87,9 +90,9 @@ def _steps_by_module(course: CoursePage) -> dict[str, list[Step]]:
     return by_module
 
 
-def build_outline(course: CoursePage) -> CourseOutline:
+def build_outline(course: Page) -> CourseOutline:
     """The outline from the database: modules, then each kind's steps."""
-    modules = ModulePage.objects.live().child_of(course).defer_streamfields()
+    modules = Page.objects.live().child_of(course).defer_streamfields().specific()
     steps = _steps_by_module(course)
     home = course.get_parent()
     return CourseOutline(
@@ -121,7 +124,7 @@ def outline_at(course_path: str) -> CourseOutline | None:
     key = _key(course_path)
     outline = cache.get(key)
     if outline is None:
-        course = CoursePage.objects.live().filter(path=course_path).first()
+        course = Page.objects.live().filter(path=course_path).specific().first()
         if course is None:
             return None
         outline = build_outline(course)
@@ -129,7 +132,7 @@ def outline_at(course_path: str) -> CourseOutline | None:
     return outline
 
 
-def course_outline(course: CoursePage) -> CourseOutline:
+def course_outline(course: Page) -> CourseOutline:
     """The outline of `course` (live or a draft seen in preview)."""
     return outline_at(course.path) or build_outline(course)
 
@@ -171,7 +174,7 @@ def live_course_paths(*, under: Page | None = None) -> list[str]:
     key = f"course-paths:{content_version()}:{language}:{under.pk if under else ''}"
     paths = cache.get(key)
     if paths is None:
-        courses = CoursePage.objects.live()
+        courses = Page.objects.live().filter(depth=COURSE_DEPTH)
         if under is not None:
             courses = courses.child_of(under)
         paths = list(courses.order_by("path").values_list("path", flat=True))

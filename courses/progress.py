@@ -10,8 +10,6 @@ per step kind for the learner's records, and one per kind with own details.
 
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
-
 from courses.completion import (
     NOT_STARTED,
     CourseCompletion,
@@ -21,7 +19,6 @@ from courses.completion import (
     completions,
     module_completion,
 )
-from courses.models import LessonCompletion, LessonPage
 from courses.outline import (
     CourseOutline,
     Link,
@@ -202,7 +199,7 @@ def _module_progress(user, outline: CourseOutline, module: ModuleOutline):
     return _module_status(module, completion, _own_details(user, list(module.steps)))
 
 
-def lesson_context(*, user, lesson: LessonPage) -> dict:
+def lesson_context(*, user, lesson) -> dict:
     """What a lesson page shows around its body: its place in the module, progress."""
     outline = outline_around(lesson)
     module = outline and next(
@@ -231,20 +228,3 @@ def _ancestor_links(page) -> list[Link]:
         Link(a.pk, a.title, a.get_url())
         for a in page.get_ancestors().filter(depth__gt=1)
     ]
-
-
-@transaction.atomic
-def mark_lesson_complete(*, user, lesson: LessonPage) -> bool:
-    """Record that `user` finished `lesson`. Returns False if it was already done.
-
-    Idempotent under concurrency: the unique constraint decides, so two quick
-    clicks create one row.
-    """
-    try:
-        with transaction.atomic():
-            _, created = LessonCompletion.objects.get_or_create(
-                user=user, lesson=lesson
-            )
-    except IntegrityError:
-        return False
-    return created

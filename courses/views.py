@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.access import page_access_response
+from courses.lessons import mark_lesson_complete
 from courses.models import LessonPage
-from courses.progress import mark_lesson_complete, my_studies
+from courses.progress import my_studies
 
 
 @require_POST

@@ -4,7 +4,7 @@ only the database knows."""
 
 import pytest
 
-from courses.progress import mark_lesson_complete
+from courses.lessons import mark_lesson_complete
 from quizzes.models import Attempt
 from tests.factories import build_course, verified_user
 from tests.factories.accounts import PASSWORD

@@ -2,11 +2,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from courses.completion import Progress
+from courses.lessons import mark_lesson_complete
 from courses.models import LessonCompletion
 from courses.progress import (
     course_progress,
     lesson_context,
-    mark_lesson_complete,
     module_progress,
     my_studies,
 )

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from courses.lessons import mark_lesson_complete
 from courses.models import LessonPage
-from courses.progress import course_progress, mark_lesson_complete, module_progress
+from courses.progress import course_progress, module_progress
 from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.steps import own_results, quiz_records
 from tests.factories import build_course

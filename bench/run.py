@@ -47,8 +47,12 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
 MAX_ERROR_RATE = 0.01
 P95_BUDGET_MS = 100.0
 # docs/architecture.md names these the learner pages; the others are for reference.
-P95_SCENARIOS = ("lesson", "module", "my_studies")
-RATIO_BUDGETS = {"anon_lesson": 1 / 4, "lesson": 1 / 10}
+LOGGED_IN = ("lesson", "module", "my_studies", "course")
+P95_SCENARIOS = LOGGED_IN
+RATIO_BUDGETS = {"anon_lesson": 1 / 4, **dict.fromkeys(LOGGED_IN, 1 / 10)}
+# A run of an earlier commit to print beside this one (`make bench` writes the
+# same shape to var/bench.json); BENCH_BASELINE=none leaves it out.
+BASELINE = os.environ.get("BENCH_BASELINE", str(ROOT / "bench" / "baseline.json"))
 
 
 def out(text: str = "") -> None:
@@ -295,6 +299,46 @@ def budgets(results: dict[str, dict]) -> list[dict]:
     return verdicts
 
 
+def baseline() -> dict | None:
+    """The baseline run's results by scenario, or None without one."""
+    path = Path(BASELINE)
+    if BASELINE == "none" or not path.exists():
+        return None
+    saved = json.loads(path.read_text())
+    return {
+        "label": saved.get("label", path.name),
+        "scenarios": {r["scenario"]: r for r in saved["scenarios"]},
+    }
+
+
+def compare(results: dict[str, dict], before: dict) -> None:
+    """Before and after side by side: rps, p95 and server CPU per request."""
+    out(f"\nBefore ({before['label']}) and after (this run):")
+    header = f"{'scenario':<26}{'rps':>16}{'p95 ms':>18}{'cpu ms':>16}{'/ static':>16}"
+    out(header)
+    out("-" * len(header))
+    static_now = results["static"]["rps"]
+    static_then = before["scenarios"].get("static", {}).get("rps")
+    for name, now in results.items():
+        then = before["scenarios"].get(name)
+        if then is None:
+            continue
+
+        def pair(key, digits=1, then=then, now=now):
+            old, new = then.get(key) or 0, now.get(key) or 0
+            return f"{old:>7.{digits}f} → {new:<7.{digits}f}"
+
+        ratio = ""
+        if name != "static" and static_then and static_now and then["rps"]:
+            ratio = (
+                f"1/{static_then / then['rps']:.1f} → 1/{static_now / now['rps']:.1f}"
+            )
+        out(
+            f"{LABELS[name]:<26}{pair('rps'):>16}{pair('p95_ms'):>18}"
+            f"{pair('server_cpu_ms_per_request', 2):>16}{ratio:>16}"
+        )
+
+
 def report(results: dict[str, dict], verdicts: list[dict], load_before: float) -> None:
     header = (
         f"{'scenario':<26}{'requests':>9}{'rps':>9}{'p50 ms':>9}"
@@ -396,6 +440,9 @@ def main() -> int:
 
     verdicts = budgets(results)
     report(results, verdicts, load_before)
+    before = baseline()
+    if before is not None:
+        compare(results, before)
     broken = [
         r
         for r in results.values()

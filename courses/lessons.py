@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from courses.models import LessonCompletion, LessonPage
-from courses.steps import StepKind, StepRecord
+from courses.steps import StepKind, StepRecord, records_changed
 
 
 def lesson_records(users, page_ids: list[int]):
@@ -41,4 +41,6 @@ def mark_lesson_complete(*, user, lesson: LessonPage) -> bool:
             )
     except IntegrityError:
         return False
+    if created:
+        records_changed(user.pk)
     return created

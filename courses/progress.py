@@ -5,10 +5,14 @@ off" link all read the same completion rule as the coordinators' dashboards.
 What only the learner may see about their own steps (a quiz's best score)
 comes from each step kind's `own_details`, fetched for the learner alone. The
 course shape comes from the cached outline, so a warm request costs one query
-per step kind for the learner's records, and one per kind with own details.
+per step kind for the learner's records and one per kind with own details,
+and a repeat visit none: the standing is cached until the learner's records
+change (`courses.steps.records_changed`).
 """
 
 from dataclasses import dataclass, field
+
+from django.core.cache import cache
 
 from courses.completion import (
     NOT_STARTED,
@@ -30,9 +34,11 @@ from courses.outline import (
     outline_around,
     outline_at,
 )
-from courses.steps import StepKind, step_kind, step_kinds
+from courses.page_cache import content_version
+from courses.steps import StepKind, records_token, step_kind, step_kinds
 
 LESSON = "lesson"
+STANDING_TIMEOUT = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -116,14 +122,41 @@ class CourseStatus:
 
 
 def _own_details(user, steps: list[Step]) -> dict[int, object]:
-    if not user.is_authenticated:
-        return {}
     details = {}
     for kind in step_kinds():
         page_ids = [step.pk for step in steps if step.kind == kind.name]
         if kind.own_details is not None and page_ids:
             details.update(kind.own_details(user, page_ids))
     return details
+
+
+def _standing(user, outlines: list[CourseOutline]) -> tuple[dict, dict]:
+    """({course id: CourseCompletion}, {step id: own detail}) for the learner.
+
+    Cached under the learner's records token (courses.steps), which every
+    write of their records renews, and the content version, so a repeat visit
+    costs no query. An editor's preview (an outline without a live course)
+    is never cached.
+    """
+    if not user.is_authenticated:
+        return {}, {}
+    key = ":".join(
+        [
+            "learner-standing",
+            content_version(),
+            records_token(user.pk),
+            str(user.pk),
+            ",".join(str(outline.pk) for outline in outlines),
+        ]
+    )
+    cacheable = all(outline.pk for outline in outlines)
+    standing = cache.get(key) if cacheable else None
+    if standing is None:
+        mine = completions(users=[user.pk], outlines=outlines).get(user.pk, {})
+        standing = (mine, _own_details(user, [s for o in outlines for s in o.steps]))
+        if cacheable:
+            cache.set(key, standing, STANDING_TIMEOUT)
+    return standing
 
 
 def _module_status(module, completion, details) -> ModuleStatus:
@@ -144,11 +177,7 @@ def _module_status(module, completion, details) -> ModuleStatus:
 
 def _statuses(user, outlines: list[CourseOutline]) -> list[CourseStatus]:
     """The user's standing in each course: a constant number of queries."""
-    if user.is_authenticated:
-        mine = completions(users=[user.pk], outlines=outlines).get(user.pk, {})
-    else:
-        mine = {}
-    details = _own_details(user, [s for o in outlines for s in o.steps])
+    mine, details = _standing(user, outlines)
     statuses = []
     for outline in outlines:
         course = mine.get(outline.pk) or CourseCompletion(
@@ -192,11 +221,10 @@ def module_progress(*, user, module) -> ModuleStatus:
 
 
 def _module_progress(user, outline: CourseOutline, module: ModuleOutline):
-    mine = {}
-    if user.is_authenticated:
-        mine = completions(users=[user.pk], outlines=[outline])[user.pk][outline.pk]
-    completion = mine.modules[module.pk] if mine else module_completion(module, {})
-    return _module_status(module, completion, _own_details(user, list(module.steps)))
+    mine, details = _standing(user, [outline])
+    course = mine.get(outline.pk)
+    completion = course.modules[module.pk] if course else module_completion(module, {})
+    return _module_status(module, completion, details)
 
 
 def lesson_context(*, user, lesson) -> dict:

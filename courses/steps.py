@@ -7,12 +7,19 @@ which page model its steps are, when each user finished each step (for many
 users in one query), and, for the learner's own pages only, what extra the
 learner sees about their own step (a quiz's best score). Completion records
 carry dates, never scores, so nothing built on them can leak a score.
+
+Whatever writes a user's records (completing a lesson, starting or grading an
+attempt) calls `records_changed`, which lets the learner's pages cache the
+learner's standing between such writes.
 """
 
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Page
 
 
@@ -67,3 +74,36 @@ def step_kinds() -> list[StepKind]:
 
 def step_kind(name: str) -> StepKind:
     return _KINDS[name]
+
+
+def _token_key(user_id: int) -> str:
+    return f"step-records-token:{user_id}"
+
+
+def records_token(user_id: int) -> str:
+    """A token that changes whenever the user's step records change.
+
+    The learner's own pages cache their standing under it (courses.progress).
+    A token the cache evicted is replaced by a new random one, so an old
+    cached standing can never become valid again.
+    """
+    token = cache.get(_token_key(user_id))
+    if token is None:
+        cache.add(_token_key(user_id), secrets.token_hex(8), None)
+        token = cache.get(_token_key(user_id)) or secrets.token_hex(8)
+    return token
+
+
+def records_changed(user_id: int) -> None:
+    """Every function that writes a user's step records calls this.
+
+    The token changes at once (for this request and this transaction) and
+    again after the commit, so a reader cannot cache the state from before
+    the commit under the new token.
+    """
+
+    def renew():
+        cache.set(_token_key(user_id), secrets.token_hex(8), None)
+
+    renew()
+    transaction.on_commit(renew)

@@ -18,6 +18,7 @@ from django.db.models import F, Max, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.steps import records_changed
 from quizzes.grading import grade, score_attempt, validate_answer
 from quizzes.models import Attempt, Choice, Question, QuizPage, Response
 from quizzes.question_types import question_type
@@ -141,6 +142,7 @@ def _create_attempt(*, user, quiz: QuizPage, rng: random.Random) -> Attempt:
         number=used + 1,
         deadline=deadline,
     )
+    records_changed(user.pk)
     Response.objects.bulk_create(
         Response(
             attempt=attempt,
@@ -333,6 +335,7 @@ def _grade(attempt: Attempt, responses: list[Response], *, now, expired) -> None
         score=attempt.score,
         passed=attempt.passed,
     )
+    records_changed(attempt.user_id)
 
 
 def feedback_visible(*, quiz: QuizPage, passed_any: bool) -> bool:

@@ -125,3 +125,26 @@ def test_lesson_context_gives_neighbours(trustee, course):
     assert [c.title for c in context["breadcrumbs"]][-1] == lessons[
         1
     ].get_parent().title
+
+
+def test_repeat_visit_reads_the_cached_standing_until_a_record_changes(
+    trustee, course, django_assert_num_queries
+):
+    module = course.get_children().first()
+    first = LessonPageFactory._meta.model.objects.child_of(module).first()
+    assert module_progress(user=trustee, module=module).progress == Progress(0, 3)
+    with django_assert_num_queries(0):
+        module_progress(user=trustee, module=module)
+    mark_lesson_complete(user=trustee, lesson=first)
+    assert module_progress(user=trustee, module=module).progress == Progress(1, 3)
+
+
+def test_an_evicted_records_token_never_comes_back(trustee):
+    from django.core.cache import cache
+
+    from courses.steps import records_token
+
+    before = records_token(trustee.pk)
+    assert records_token(trustee.pk) == before
+    cache.delete(f"step-records-token:{trustee.pk}")
+    assert records_token(trustee.pk) != before

@@ -19,13 +19,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quizzes.analysis import MIN_GROUP, analyse_quiz, analysis_csv
+from quizzes.bank_sync import import_into_category
 from quizzes.formats import parse_file
-from quizzes.interchange import (
-    MAX_FILE_BYTES,
-    FatalImportError,
-    check_storable,
-    import_into_category,
-)
+from quizzes.interchange import MAX_FILE_BYTES, FatalImportError, check_storable
 from quizzes.models import QuizPage
 from quizzes.reflections import shared_reflections
 

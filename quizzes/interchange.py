@@ -1,22 +1,20 @@
-"""What GIFT and Moodle XML import and export share: plain data and one writer.
+"""What GIFT and Moodle XML import and export share: plain data and its checks.
 
 Parsers turn a file into `QuestionData` plus a list of problems (an entry that
 could not be read, an unsupported type), and raise `FatalImportError` when the
-file as a whole cannot be trusted. `sync_questions` writes everything in one
-transaction, so a file either imports (minus the reported entries) or changes
-nothing. All imported HTML goes through the shared allowlist.
+file as a whole cannot be trusted; `quizzes.bank_sync` writes the data into the
+bank. All imported HTML goes through the shared allowlist. Nothing here touches
+the models, so the question types read their own answers into `ChoiceData`.
 """
 
 import html
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from courses.sanitize import clean_html
-from quizzes.models import Choice, Question, QuestionCategory
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_QUESTIONS = 2000
@@ -182,27 +180,6 @@ def name_from_text(text: str) -> str:
     return name if len(name) <= 60 else name[:57].rstrip() + "…"
 
 
-def question_data(question: Question) -> QuestionData:
-    """A bank question (with its choices) as format-independent data."""
-    return QuestionData(
-        name=question.name,
-        type=question.type,
-        text=question.text,
-        general_feedback=question.general_feedback,
-        points=Decimal(question.points),
-        choices=[
-            ChoiceData(
-                text=choice.text,
-                fraction=Decimal(choice.fraction),
-                feedback=choice.feedback,
-                match_text=choice.match_text,
-                tolerance=Decimal(choice.tolerance),
-            )
-            for choice in question.choices.all()
-        ],
-    )
-
-
 def _comparable(data: QuestionData) -> tuple:
     return (
         data.name,
@@ -226,85 +203,3 @@ def _comparable(data: QuestionData) -> tuple:
 def same_question(a: QuestionData, b: QuestionData) -> bool:
     """Whether two questions carry the same content (position aside)."""
     return _comparable(a) == _comparable(b)
-
-
-@dataclass
-class SyncReport:
-    """Names of the questions an import created, updated or left unchanged."""
-
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    questions: list[Question] = field(default_factory=list)
-
-
-@transaction.atomic
-def sync_questions(
-    questions: list[QuestionData], *, category: QuestionCategory
-) -> SyncReport:
-    """Create or update `questions` in `category`, matched by name; all or nothing.
-
-    A question whose content is unchanged is not written at all, which makes
-    importing the same file twice a no-op. Past attempts are unaffected by
-    updates because responses keep their own snapshot.
-    """
-    check_storable(questions)
-    report = SyncReport()
-    existing = {
-        q.name: q
-        for q in Question.objects.filter(category=category).prefetch_related("choices")
-    }
-    for data in questions:
-        question = existing.get(data.name)
-        if question is not None and same_question(question_data(question), data):
-            report.unchanged.append(data.name)
-            report.questions.append(question)
-            continue
-        if question is None:
-            question = Question(name=data.name, category=category)
-            report.created.append(data.name)
-        else:
-            report.updated.append(data.name)
-        question.type = data.type
-        question.text = data.text
-        question.general_feedback = data.general_feedback
-        question.points = data.points
-        question.save()
-        Choice.objects.filter(question=question).delete()
-        Choice.objects.bulk_create(
-            Choice(
-                question=question,
-                sort_order=index,
-                text=c.text,
-                fraction=c.fraction,
-                feedback=c.feedback,
-                match_text=c.match_text,
-                tolerance=c.tolerance,
-            )
-            for index, c in enumerate(data.choices)
-        )
-        report.questions.append(question)
-    return report
-
-
-def import_into_category(
-    result: ParseResult, *, category_name: str, source: str = ""
-) -> SyncReport:
-    """Write parsed questions into the named category (created when missing).
-
-    A file that brings no questions changes nothing: no empty category is made.
-    """
-    category_name = check_category_name(category_name)
-    check_storable(result.questions)
-    if not result.questions:
-        return SyncReport()
-    with transaction.atomic():
-        if source:
-            category, _created = QuestionCategory.objects.get_or_create(
-                source=source, defaults={"name": category_name}
-            )
-        else:
-            category, _created = QuestionCategory.objects.get_or_create(
-                name=category_name
-            )
-        return sync_questions(result.questions, category=category)

@@ -13,12 +13,9 @@ from django.db import transaction
 
 from courses.loader import CURRICULUM_DIR
 from courses.models import CurriculumSource
+from quizzes.bank_sync import import_into_category
 from quizzes.gift import parse_gift
-from quizzes.interchange import (
-    MAX_CATEGORY_NAME,
-    FatalImportError,
-    import_into_category,
-)
+from quizzes.interchange import MAX_CATEGORY_NAME, FatalImportError
 from quizzes.models import QuestionCategory, QuizPage, QuizQuestion
 
 QUIZ_FILE = "quiz.gift"

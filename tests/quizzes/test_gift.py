@@ -6,13 +6,9 @@ from pathlib import Path
 import pytest
 
 from quizzes import gift
+from quizzes.bank_sync import import_into_category, question_data
 from quizzes.gift import parse_gift, split_entries, write_gift
-from quizzes.interchange import (
-    FatalImportError,
-    import_into_category,
-    question_data,
-    same_question,
-)
+from quizzes.interchange import FatalImportError, same_question
 from quizzes.models import Question, QuestionCategory
 from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory
 

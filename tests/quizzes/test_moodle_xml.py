@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from quizzes.bank_sync import import_into_category, question_data
 from quizzes.formats import parse_file
-from quizzes.interchange import FatalImportError, import_into_category, question_data
+from quizzes.interchange import FatalImportError
 from quizzes.models import Question, QuestionCategory
 from quizzes.moodle_xml import parse_moodle_xml, write_moodle_xml
 from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
+from quizzes.bank_sync import question_data
 from quizzes.gift import write_gift
-from quizzes.interchange import question_data
 from quizzes.models import Question, QuestionCategory
 from quizzes.moodle_xml import write_moodle_xml
 

@@ -4,8 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
+from quizzes.bank_sync import import_into_category
 from quizzes.formats import parse_file
-from quizzes.interchange import FatalImportError, import_into_category
+from quizzes.interchange import FatalImportError
 
 
 class Command(BaseCommand):

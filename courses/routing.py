@@ -1,4 +1,4 @@
-"""Find the page for a request in one query instead of Wagtail's two per level.
+"""Find the page for a request without Wagtail's two queries per tree level.
 
 Wagtail looks up the site, its root page, and then walks the tree two queries
 per level; a lesson sits three levels down. Which live page answers which URL
@@ -6,8 +6,10 @@ is the same for everyone, so the map from URL path to page id and type, and
 the site itself, are kept in the shared cache under the content version
 (`courses.page_cache`), which changes after any publish, unpublish, move,
 delete or site change commits. A request then fetches only the page itself.
-The result is handed to Wagtail's own `serve` view, which still runs every
-hook, view restriction included. Paths not in the map fall back to Wagtail.
+The live page object itself is cached the same way, so a warm request costs
+no page query at all. The result is handed to Wagtail's own `serve` view,
+which still runs every hook, view restriction included. Paths not in the map
+fall back to Wagtail.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -53,10 +55,23 @@ def route(request, path: str) -> RouteResult | None:
     target = paths.get(f"{site.root_url_path}{path}")
     if target is None:
         return None
-    page_id, content_type_id = target
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.live().filter(pk=page_id).first()
+    page = _live_page(*target)
     return RouteResult(page) if page is not None else None
+
+
+def _live_page(page_id: int, content_type_id: int) -> Page | None:
+    """The live page itself, also from the cache: its live fields change only on
+    publish, unpublish or a save of the live page, which renew the content
+    version. Draft saves leave the live page as it is."""
+    key = f"live-page:{content_version()}:{page_id}"
+    page = cache.get(key)
+    if page is None:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.live().filter(pk=page_id).first()
+        if page is None:
+            return None
+        cache.set(key, page, TIMEOUT)
+    return page
 
 
 class CachedRoutingMiddleware:

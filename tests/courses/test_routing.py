@@ -16,7 +16,7 @@ def lesson(django_capture_on_commit_callbacks):
     return course.get_children().first().get_children().first().specific
 
 
-def test_a_warm_page_is_fetched_in_one_page_query(client, lesson):
+def test_a_warm_page_costs_no_page_query(client, lesson):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -25,7 +25,7 @@ def test_a_warm_page_is_fetched_in_one_page_query(client, lesson):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(lesson.url).status_code == 200
     page_queries = [q for q in captured if "wagtailcore_page" in q["sql"]]
-    assert len(page_queries) == 1
+    assert page_queries == []
 
 
 def test_unpublished_and_moved_pages_follow_at_once(
@@ -60,3 +60,19 @@ def test_a_new_restriction_applies_to_cached_routes(
         )
         restriction.groups.add(Group.objects.create(name="Vain valtuusto"))
     assert client.get(lesson.url).status_code == 404
+
+
+def test_a_draft_save_keeps_serving_the_live_version(
+    client, lesson, django_capture_on_commit_callbacks
+):
+    client.force_login(verified_user())
+    assert lesson.title in client.get(lesson.url).content.decode()
+    live_title = lesson.title
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.title = "Luonnoksen otsikko"
+        lesson.save_revision()
+    html = client.get(lesson.url).content.decode()
+    assert live_title in html and "Luonnoksen otsikko" not in html
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.get_latest_revision().publish()
+    assert "Luonnoksen otsikko" in client.get(lesson.url).content.decode()

@@ -15,6 +15,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from courses.sanitize import clean_html
+from quizzes.numbers import Bounds, NumberError, fit, parse_decimal
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_QUESTIONS = 2000
@@ -26,6 +27,26 @@ NUL = "\x00"
 
 class FatalImportError(Exception):
     """The whole file is refused; nothing is imported. The message is for people."""
+
+
+class EntryError(Exception):
+    """One entry of a file is malformed; it is skipped and reported, the rest import."""
+
+
+def entry_number(text: str) -> Decimal:
+    """`quizzes.numbers.parse_decimal`, its message as the entry's problem."""
+    try:
+        return parse_decimal(text)
+    except NumberError as error:
+        raise EntryError(str(error)) from error
+
+
+def entry_fit(value: Decimal, bounds: Bounds) -> Decimal:
+    """`quizzes.numbers.fit`, its message as the entry's problem."""
+    try:
+        return fit(value, bounds)
+    except NumberError as error:
+        raise EntryError(str(error)) from error
 
 
 @dataclass

@@ -14,9 +14,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 from django.utils.translation import gettext as _
 
-from courses.sanitize import clean_html
 from quizzes.interchange import (
-    ChoiceData,
+    MAX_NAME,
+    EntryError,
     FatalImportError,
     ParseResult,
     Problem,
@@ -24,167 +24,30 @@ from quizzes.interchange import (
     check_count,
     check_no_nul,
     check_size,
-    html_to_text,
+    entry_fit,
     name_from_text,
-    text_to_html,
     unique_names,
 )
+from quizzes.moodle_reading import child_text, number, plain, rich
 from quizzes.moodle_syntax import text_element
-from quizzes.numbers import (
-    FRACTION,
-    POINTS,
-    TOLERANCE,
-    VALUE,
-    Bounds,
-    NumberError,
-    fit,
-    parse_decimal,
-)
-from quizzes.question_types import question_type
-from quizzes.question_types.choice import MIN_OPTIONS
-from quizzes.question_types.matching import MIN_PAIRS, matching_prompts
-from quizzes.question_types.ordering import MIN_ITEMS
-
-SUPPORTED = {
-    "multichoice",
-    "truefalse",
-    "shortanswer",
-    "numerical",
-    "matching",
-    "ordering",
-    "essay",
-    "description",
-}
+from quizzes.numbers import POINTS
+from quizzes.question_types import QuestionType, moodle_type, question_type
 
 
-class _EntryError(Exception):
-    pass
-
-
-def _text(element, path: str) -> str:
-    found = element.find(path)
-    return (found.text or "") if found is not None else ""
-
-
-def _rich(element, path: str) -> str:
-    """A <…><text> field as safe HTML, whatever its format attribute."""
-    holder = element.find(path)
-    if holder is None:
-        return ""
-    raw = _text(holder, "text").strip()
-    if not raw:
-        return ""
-    if holder.get("format", "html") == "html":
-        return clean_html(raw)
-    return text_to_html(raw)
-
-
-def _plain(element, path: str = "") -> str:
-    holder = element.find(path) if path else element
-    if holder is None:
-        return ""
-    raw = _text(holder, "text")
-    if holder.get("format", "html") == "html":
-        return html_to_text(raw)
-    return raw.strip()
-
-
-def _decimal(value: str | None, default: str = "0") -> Decimal:
-    """The number in an element or attribute (`default` when empty or missing)."""
-    try:
-        return parse_decimal((value or "").strip() or default)
-    except NumberError as error:
-        raise _EntryError(str(error)) from error
-
-
-def _fit(value: Decimal, bounds: Bounds) -> Decimal:
-    try:
-        return fit(value, bounds)
-    except NumberError as error:
-        raise _EntryError(str(error)) from error
-
-
-def _fraction(answer) -> Decimal:
-    value = _decimal(answer.get("fraction"), "0") / 100
-    if not Decimal(-1) <= value <= Decimal(1):
-        raise _EntryError(_("a fraction must be between -100 and 100"))
-    return _fit(value, FRACTION)
-
-
-def _answers(element) -> list:
-    return element.findall("answer")
-
-
-def _parse_question(element, kind: str) -> QuestionData:
+def _parse_question(element, kind: QuestionType) -> QuestionData:
     data = QuestionData(
-        name=_plain(element, "name")[:255],
-        type="",
-        text=_rich(element, "questiontext"),
-        general_feedback=_rich(element, "generalfeedback"),
-        points=_decimal(_text(element, "defaultgrade"), "1"),
+        name=plain(element, "name")[:MAX_NAME],
+        type=kind.name,
+        text=rich(element, "questiontext"),
+        general_feedback=rich(element, "generalfeedback"),
+        points=number(child_text(element, "defaultgrade"), "1"),
     )
     if data.points < 0:
-        raise _EntryError(_("the points must not be negative"))
-    data.points = _fit(data.points, POINTS)
-    if kind == "multichoice":
-        single = _text(element, "single").strip().lower() in ("true", "1")
-        data.type = "single" if single else "multiple"
-        data.choices = [
-            ChoiceData(_plain(a), _fraction(a), _rich(a, "feedback"))
-            for a in _answers(element)
-        ]
-        if len(data.choices) < MIN_OPTIONS:
-            raise _EntryError(_("a choice question needs at least two answers"))
-    elif kind == "truefalse":
-        data.type = "true_false"
-        by_text = {}
-        for answer in _answers(element):
-            key = _plain(answer).lower()
-            if key not in ("true", "false"):
-                raise _EntryError(_("true/false answers must be “true” and “false”"))
-            by_text[key] = ChoiceData(key, _fraction(answer), _rich(answer, "feedback"))
-        if set(by_text) != {"true", "false"}:
-            raise _EntryError(_("true/false needs both answers"))
-        data.choices = [by_text["true"], by_text["false"]]
-    elif kind == "shortanswer":
-        data.type = "short_answer"
-        data.choices = [
-            ChoiceData(_plain(a), _fraction(a), _rich(a, "feedback"))
-            for a in _answers(element)
-        ]
-    elif kind == "numerical":
-        data.type = "numerical"
-        data.choices = [
-            ChoiceData(
-                text=f"{_fit(_decimal(_plain(a)), VALUE).normalize():f}",
-                fraction=_fraction(a),
-                feedback=_rich(a, "feedback"),
-                tolerance=_fit(abs(_decimal(_text(a, "tolerance"), "0")), TOLERANCE),
-            )
-            for a in _answers(element)
-        ]
-    elif kind == "matching":
-        data.type = "matching"
-        data.choices = [
-            ChoiceData(
-                text=_plain(sub),
-                match_text=_plain(sub, "answer")[:500],
-            )
-            for sub in element.findall("subquestion")
-        ]
-        if matching_prompts(data.choices) < MIN_PAIRS:
-            raise _EntryError(_("a matching question needs at least two pairs"))
-    elif kind == "ordering":
-        data.type = "ordering"
-        data.choices = [ChoiceData(_plain(a)) for a in _answers(element)]
-        if len(data.choices) < MIN_ITEMS:
-            raise _EntryError(_("an ordering question needs at least two items"))
-    elif kind in ("essay", "description"):
-        data.type = kind
-    if data.type not in ("essay", "description") and not data.choices:
-        raise _EntryError(_("the question has no answers"))
+        raise EntryError(_("the points must not be negative"))
+    data.points = entry_fit(data.points, POINTS)
+    data.choices = kind.moodle_choices(element)
     if not data.text:
-        raise _EntryError(_("the question has no text"))
+        raise EntryError(_("the question has no text"))
     data.name = data.name or name_from_text(data.text)
     return data
 
@@ -216,8 +79,9 @@ def parse_moodle_xml(data: bytes | str) -> ParseResult:
             continue
         number += 1
         position = _("question %(number)s") % {"number": number}
-        name = _plain(element, "name")
-        if kind not in SUPPORTED:
+        name = plain(element, "name")
+        reader = moodle_type(kind, element)
+        if reader is None:
             result.problems.append(
                 Problem(
                     position,
@@ -227,8 +91,8 @@ def parse_moodle_xml(data: bytes | str) -> ParseResult:
             )
             continue
         try:
-            question = _parse_question(element, kind)
-        except _EntryError as error:
+            question = _parse_question(element, reader)
+        except EntryError as error:
             result.problems.append(Problem(position, name, str(error)))
             continue
         question.position = position

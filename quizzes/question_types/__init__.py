@@ -37,9 +37,27 @@ def question_type(name: str) -> QuestionType:
     return QUESTION_TYPES.get(name, _UNKNOWN)
 
 
+def moodle_type(kind: str, element) -> QuestionType | None:
+    """The type a Moodle XML <question type="kind"> reads as; None if unsupported."""
+    return next(
+        (
+            candidate
+            for candidate in QUESTION_TYPES.values()
+            if candidate.moodle_kind == kind and candidate.moodle_claims(element)
+        ),
+        None,
+    )
+
+
 def is_graded(snapshot: dict) -> bool:
     """Whether the question counts towards the score (essays and texts do not)."""
     return question_type(snapshot["type"]).graded
 
 
-__all__ = ["QUESTION_TYPES", "QuestionType", "is_graded", "question_type"]
+__all__ = [
+    "QUESTION_TYPES",
+    "QuestionType",
+    "is_graded",
+    "moodle_type",
+    "question_type",
+]

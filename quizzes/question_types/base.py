@@ -3,13 +3,15 @@
 A question type is everything that differs between, say, a numerical and a
 matching question: what an attempt stores of it (its snapshot), how an answer
 is read from the form, checked, graded and shown, which options the editor
-refuses, and how GIFT and Moodle XML write it. Everything else in the app asks
-the registry (`quizzes.question_types`) rather than branching on a type name.
+refuses, and how GIFT and Moodle XML read and write it. Everything else in the
+app asks the registry (`quizzes.question_types`) rather than branching on a
+type name.
 
-Nothing here touches the database or the models, so the types are testable on
-their own and importable from the models' admin form without a cycle. A choice
-is anything with `text`, `fraction`, `match_text`, `tolerance` and `feedback`
-attributes: a `quizzes.models.Choice` or a `quizzes.interchange.ChoiceData`.
+Nothing here (nor in `quizzes.interchange`) touches the database or the models,
+so the types are testable on their own and importable from the models' admin
+form without a cycle. A choice is anything with `text`, `fraction`,
+`match_text`, `tolerance` and `feedback` attributes: a `quizzes.models.Choice`
+or a `quizzes.interchange.ChoiceData`.
 """
 
 import random
@@ -17,6 +19,7 @@ import secrets
 from collections.abc import Sequence
 from decimal import Decimal
 
+from quizzes.interchange import ChoiceData
 from quizzes.moodle_syntax import answer_element, fraction_attr
 
 ZERO = Decimal(0)
@@ -126,6 +129,14 @@ class QuestionType:
         return None
 
     moodle_kind = ""  # the type attribute of a Moodle XML <question>
+
+    def moodle_claims(self, element) -> bool:
+        """Whether a <question> of this type's `moodle_kind` reads as this type."""
+        return True
+
+    def moodle_choices(self, element) -> list[ChoiceData]:
+        """The options of a Moodle XML <question>; raises `EntryError` if malformed."""
+        return []
 
     def moodle_answers(self, element, question) -> None:
         """Write the question's options into its Moodle XML <question> element."""

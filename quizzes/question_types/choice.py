@@ -3,6 +3,10 @@
 import xml.etree.ElementTree as ET  # only to write XML; parsing is defused
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
+from quizzes.interchange import EntryError
+from quizzes.moodle_reading import answer_option, child_text
 from quizzes.question_types.base import QuestionType, shuffled, token
 
 MIN_OPTIONS = 2
@@ -34,6 +38,18 @@ class ChoiceType(QuestionType):
             ET.SubElement(element, "single").text = self.moodle_single
             ET.SubElement(element, "shuffleanswers").text = "true"
         super().moodle_answers(element, question)
+
+    def moodle_claims(self, element):
+        if not self.moodle_single:
+            return True
+        single = child_text(element, "single").strip().lower() in ("true", "1")
+        return single == (self.moodle_single == "true")
+
+    def moodle_choices(self, element):
+        choices = [answer_option(answer) for answer in element.findall("answer")]
+        if len(choices) < MIN_OPTIONS:
+            raise EntryError(_("a choice question needs at least two answers"))
+        return choices
 
     def picked(self, answer) -> set:
         """The picked tokens of a stored answer."""

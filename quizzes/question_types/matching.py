@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from quizzes.gift_syntax import escape
+from quizzes.interchange import MAX_MATCH_TEXT, ChoiceData, EntryError
+from quizzes.moodle_reading import plain
 from quizzes.moodle_syntax import text_element
 from quizzes.question_types.base import ZERO, QuestionType, shuffled, text_of, token
 
@@ -115,6 +117,17 @@ class Matching(QuestionType):
             sub = text_element(element, "subquestion", choice.text, html=False)
             answer = ET.SubElement(sub, "answer")
             ET.SubElement(answer, "text").text = choice.match_text
+
+    def moodle_choices(self, element):
+        choices = [
+            ChoiceData(
+                text=plain(sub), match_text=plain(sub, "answer")[:MAX_MATCH_TEXT]
+            )
+            for sub in element.findall("subquestion")
+        ]
+        if matching_prompts(choices) < MIN_PAIRS:
+            raise EntryError(_("a matching question needs at least two pairs"))
+        return choices
 
     def problems(self, choices):
         problems = [

@@ -6,9 +6,13 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from quizzes.gift_syntax import escape, percent
+from quizzes.interchange import ChoiceData, entry_fit
+from quizzes.moodle_reading import child_text, fraction, number, plain, rich
 from quizzes.numbers import (
     MAX_INTEGER_DIGITS,
     MAX_PLACES,
+    TOLERANCE,
+    VALUE,
     NumberError,
     canonical,
     parse_decimal,
@@ -67,6 +71,16 @@ class Numerical(TypedAnswerType):
 
     def hits(self, accepted, answer):
         return _within(parse_number(answer), accepted)
+
+    def moodle_accepted(self, answer):
+        return ChoiceData(
+            text=f"{entry_fit(number(plain(answer)), VALUE).normalize():f}",
+            fraction=fraction(answer),
+            feedback=rich(answer, "feedback"),
+            tolerance=entry_fit(
+                abs(number(child_text(answer, "tolerance"), "0")), TOLERANCE
+            ),
+        )
 
     def moodle_answer(self, element, choice):
         answer = super().moodle_answer(element, choice)

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.interchange import ChoiceData, EntryError
+from quizzes.moodle_reading import plain
 from quizzes.moodle_syntax import answer_element
 from quizzes.question_types.base import ONE, ZERO, QuestionType, shuffled, token
 
@@ -109,6 +111,12 @@ class Ordering(QuestionType):
     def moodle_answer(self, element, choice):
         # The order of the <answer>s is the right order; each is "fully right".
         return answer_element(element, choice, fraction="100", feedback=False)
+
+    def moodle_choices(self, element):
+        choices = [ChoiceData(plain(answer)) for answer in element.findall("answer")]
+        if len(choices) < MIN_ITEMS:
+            raise EntryError(_("an ordering question needs at least two items"))
+        return choices
 
     def problems(self, choices):
         if len(choices) < MIN_ITEMS:

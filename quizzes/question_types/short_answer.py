@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from quizzes.gift_syntax import answer
+from quizzes.moodle_reading import answer_option
 from quizzes.question_types.base import full_marks, text_of
 from quizzes.question_types.typed import TypedAnswerType
 
@@ -33,6 +34,9 @@ class ShortAnswer(TypedAnswerType):
             "fraction": str(choice.fraction),
             "feedback": choice.feedback or "",
         }
+
+    def moodle_accepted(self, answer):
+        return answer_option(answer)
 
     def hits(self, accepted, answer):
         typed = normalise_text(answer)

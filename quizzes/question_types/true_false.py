@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 
 from quizzes.gift_syntax import escape
+from quizzes.interchange import ChoiceData, EntryError
+from quizzes.moodle_reading import fraction, plain, rich
 from quizzes.question_types.base import full_marks
 from quizzes.question_types.choice import ChoiceType
 from quizzes.question_types.single import grade_single
@@ -34,6 +36,17 @@ class TrueFalse(ChoiceType):
         body = "TRUE" if truth else "FALSE"
         body += "#" + escape(wrong.feedback if wrong else "")
         return body + "#" + escape(right.feedback if right else "")
+
+    def moodle_choices(self, element):
+        by_text = {}
+        for answer in element.findall("answer"):
+            key = plain(answer).lower()
+            if key not in TEXTS:
+                raise EntryError(_("true/false answers must be “true” and “false”"))
+            by_text[key] = ChoiceData(key, fraction(answer), rich(answer, "feedback"))
+        if set(by_text) != set(TEXTS):
+            raise EntryError(_("true/false needs both answers"))
+        return [by_text[text] for text in TEXTS]
 
     def problems(self, choices):
         # The quiz shows an option as "True" or "False" by its text, so the texts

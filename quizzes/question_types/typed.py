@@ -3,6 +3,9 @@ of accepted ones, the best hit counting."""
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
+from quizzes.interchange import ChoiceData, EntryError
 from quizzes.question_types.base import ZERO, QuestionType, clamp, typed_text
 
 
@@ -18,6 +21,16 @@ class TypedAnswerType(QuestionType):
     def hits(self, accepted: dict, answer) -> bool:
         """Whether the typed answer matches the accepted one."""
         raise NotImplementedError
+
+    def moodle_accepted(self, answer) -> ChoiceData:
+        """One Moodle XML <answer> as an accepted answer."""
+        raise NotImplementedError
+
+    def moodle_choices(self, element):
+        choices = [self.moodle_accepted(answer) for answer in element.findall("answer")]
+        if not choices:
+            raise EntryError(_("the question has no answers"))
+        return choices
 
     def best_accepted(self, accepted: list[dict], answer) -> dict | None:
         """The accepted answer with the highest fraction that the answer hit."""

@@ -1,25 +1,122 @@
-"""Municipalities and the staff who follow their own trustees' completion."""
+"""Municipalities, their decision-making bodies, who sits in them, and coordinators.
+
+A coordinator follows the completion of the trustees of their own municipality;
+who those trustees are comes from Membership (a person's seat in a body). The
+municipality list is loaded from Statistics Finland's data
+(`manage.py load_municipalities`) and corrected by administrators, never
+hard-coded.
+"""
+
+from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+# The council term that started after the 2025 municipal elections.
+TERM_START = date(2025, 6, 1)
+TERM_END = date(2029, 5, 31)
 
 
 class Municipality(models.Model):
     """A Finnish municipality, identified by Statistics Finland's three-digit code."""
 
+    class Area(models.TextChoices):
+        MAINLAND = "mainland", _("Mainland Finland")
+        ALAND = "aland", _("Åland")
+
     code = models.CharField(_("municipality code"), max_length=3, unique=True)
     name_fi = models.CharField(_("name in Finnish"), max_length=100)
     name_sv = models.CharField(_("name in Swedish"), max_length=100, blank=True)
-    in_network = models.BooleanField(_("member of the network"), default=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    area = models.CharField(
+        _("area"), max_length=10, choices=Area.choices, default=Area.MAINLAND
+    )
+    wellbeing_county = models.CharField(
+        _("wellbeing services county"), max_length=100, blank=True
+    )
+    in_network = models.BooleanField(_("member of the network"), default=False)
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name_fi"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{3}$"), name="municipality_code_digits"
+            )
+        ]
 
     def __str__(self):
         return self.name_fi
+
+
+class Body(models.Model):
+    """A decision-making body of one municipality: the council, a committee…"""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", _("Council (valtuusto)")
+        BOARD = "board", _("Municipal board (kunnanhallitus)")
+        COMMITTEE = "committee", _("Committee (lautakunta)")
+        AUDIT = "audit", _("Audit committee (tarkastuslautakunta)")
+        ELECTION = "election", _("Central election committee (keskusvaalilautakunta)")
+        OTHER = "other", _("Other body")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="bodies"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_("For example Sivistyslautakunta.")
+    )
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["municipality__name_fi", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="unique_body_name"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.municipality})"
+
+
+class Membership(models.Model):
+    """A trustee's seat in a body for a term."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        DEPUTY = "deputy", _("Deputy member")
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
+    term_start = models.DateField(_("term starts"), default=TERM_START)
+    term_end = models.DateField(_("term ends"), default=TERM_END)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "body"], name="unique_membership"),
+            models.CheckConstraint(
+                condition=Q(term_end__gte=F("term_start")),
+                name="membership_term_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.body}"
 
 
 class Coordinator(models.Model):

@@ -153,9 +153,12 @@ def test_export_holds_the_users_own_data_and_no_one_elses(person, reflective_qui
     answers = [r["answer"] for r in submitted["responses"]]
     assert "Valtuusto" in answers  # the option's text, not the attempt's token
     assert "Oma mielipiteeni." in answers
-    assert data["municipalities"] == [
-        {"municipality__code": "091", "municipality__name_fi": "Helsinki"}
-    ]
+    assert data["municipalities"] == {
+        "memberships": [],
+        "coordinations": [
+            {"municipality__code": "091", "municipality__name_fi": "Helsinki"}
+        ],
+    }
     everything = str(data)
     assert other.email not in everything
     assert "Toisen ajatus." not in everything

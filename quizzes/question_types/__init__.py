@@ -30,6 +30,12 @@ QUESTION_TYPES: dict[str, QuestionType] = {
     )
 }
 _UNKNOWN = Description()
+# The order GIFT answer syntaxes are told apart in: matching pairs are "="
+# answers too, so matching is asked before short answer.
+_GIFT_READING_ORDER = tuple(
+    QUESTION_TYPES[kind.name]
+    for kind in (Essay, Numerical, TrueFalse, Matching, ShortAnswer, Single, Multiple)
+)
 
 
 def question_type(name: str) -> QuestionType:
@@ -49,6 +55,14 @@ def moodle_type(kind: str, element) -> QuestionType | None:
     )
 
 
+def gift_type(body: str | None) -> QuestionType | None:
+    """The type a GIFT answer block reads as (`body` None: the entry has none), or
+    None when no type claims the block."""
+    if body is None:
+        return next(t for t in QUESTION_TYPES.values() if not t.gift_answer_block)
+    return next((t for t in _GIFT_READING_ORDER if t.gift_claims(body)), None)
+
+
 def is_graded(snapshot: dict) -> bool:
     """Whether the question counts towards the score (essays and texts do not)."""
     return question_type(snapshot["type"]).graded
@@ -57,6 +71,7 @@ def is_graded(snapshot: dict) -> bool:
 __all__ = [
     "QUESTION_TYPES",
     "QuestionType",
+    "gift_type",
     "is_graded",
     "moodle_type",
     "question_type",

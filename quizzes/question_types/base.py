@@ -121,6 +121,17 @@ class QuestionType:
 
     gift_answer_block = True  # GIFT writes the answers in {braces}
 
+    def gift_claims(self, body: str) -> bool:
+        """Whether a GIFT answer block (its inside, stripped) is of this type."""
+        return False
+
+    def gift_choices(self, body: str, fmt) -> list[ChoiceData]:
+        """The options in a GIFT answer block; raises `EntryError` if malformed.
+
+        `fmt` is the entry's `quizzes.gift_reading.Formatter`.
+        """
+        return []
+
     def gift_answers(self, question) -> str | None:
         """The inside of the GIFT answer block, or None when GIFT cannot say it.
 

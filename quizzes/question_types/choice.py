@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_reading import weighted_choices
 from quizzes.interchange import EntryError
 from quizzes.moodle_reading import answer_option, child_text
 from quizzes.question_types.base import QuestionType, shuffled, token
@@ -38,6 +39,9 @@ class ChoiceType(QuestionType):
             ET.SubElement(element, "single").text = self.moodle_single
             ET.SubElement(element, "shuffleanswers").text = "true"
         super().moodle_answers(element, question)
+
+    def gift_choices(self, body, fmt):
+        return weighted_choices(body, fmt)
 
     def moodle_claims(self, element):
         if not self.moodle_single:

@@ -22,6 +22,9 @@ class Essay(QuestionType):
         """A stored essay is sanitised HTML text; its textarea shows it unescaped."""
         return html.unescape(answer) if isinstance(answer, str) else ""
 
+    def gift_claims(self, body):
+        return body == ""
+
     def gift_answers(self, question):
         return ""
 

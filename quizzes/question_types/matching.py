@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from quizzes.gift_syntax import escape
+from quizzes.gift_reading import answer_items, answer_parts
+from quizzes.gift_syntax import escape, find
 from quizzes.interchange import MAX_MATCH_TEXT, ChoiceData, EntryError
 from quizzes.moodle_reading import plain
 from quizzes.moodle_syntax import text_element
@@ -18,6 +19,17 @@ MIN_PAIRS = 2
 def matching_prompts(choices: Sequence) -> int:
     """How many items a matching question shows; a blank item is only a distractor."""
     return sum(1 for c in choices if text_of(c))
+
+
+def _gift_pair(item: str, fmt) -> ChoiceData:
+    """One GIFT `=item -> answer` pair."""
+    arrow = find(item, "->")
+    prompt, answer = item[1:arrow], item[arrow + 2 :]
+    return ChoiceData(
+        text=fmt.plain(prompt),
+        fraction=Decimal(0),
+        match_text=fmt.plain(answer_parts(answer)[0]),
+    )
 
 
 def _chosen(answer) -> dict:
@@ -106,6 +118,25 @@ class Matching(QuestionType):
                 }
             )
         return {"rows": rows}
+
+    def gift_claims(self, body):
+        items = answer_items(body)
+        return bool(items) and all(
+            item.startswith("=") and find(item, "->") >= 0 for item in items
+        )
+
+    def gift_choices(self, body, fmt):
+        choices = [_gift_pair(item, fmt) for item in answer_items(body)]
+        if any(len(c.match_text) > MAX_MATCH_TEXT for c in choices):
+            raise EntryError(
+                _("a matching answer is longer than %(limit)s characters")
+                % {"limit": MAX_MATCH_TEXT}
+            )
+        # Every pair written counts here, a blank item too (as before); Moodle XML
+        # and the admin count only items with text (`matching_prompts`).
+        if len(choices) < MIN_PAIRS:
+            raise EntryError(_("a matching question needs at least two pairs"))
+        return choices
 
     def gift_answers(self, question):
         return " ".join(

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_reading import answer_signs
 from quizzes.gift_syntax import answer
+from quizzes.interchange import EntryError
 from quizzes.question_types.base import ONE, ZERO, clamp, fraction_of
 from quizzes.question_types.choice import MIN_OPTIONS, ChoiceType, offered_tokens
 
@@ -60,6 +62,15 @@ class Multiple(ChoiceType):
             fraction = Decimal(option["fraction"])
             total += fraction if fraction != 0 else -penalty
         return clamp(total)
+
+    def gift_claims(self, body):
+        return answer_signs(body) == {"~"}
+
+    def gift_choices(self, body, fmt):
+        choices = super().gift_choices(body, fmt)
+        if not has_positive(choices):
+            raise EntryError(_("no answer has a positive weight"))
+        return choices
 
     def gift_answers(self, question):
         return " ".join(answer("~", c, weight=True) for c in question.choices)

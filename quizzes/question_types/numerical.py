@@ -5,8 +5,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from quizzes.gift_syntax import escape, percent
-from quizzes.interchange import ChoiceData, entry_fit
+from quizzes.gift_reading import answer_parts, split_weight, weight_fraction
+from quizzes.gift_syntax import escape, percent, split_unescaped, unescape
+from quizzes.interchange import ChoiceData, entry_fit, entry_number
 from quizzes.moodle_reading import child_text, fraction, number, plain, rich
 from quizzes.numbers import (
     MAX_INTEGER_DIGITS,
@@ -52,6 +53,31 @@ def _value_problem(text: str) -> str | None:
             ) % {"text": text}
         return str(error)
     return None
+
+
+def _gift_range(text: str) -> tuple[Decimal, Decimal]:
+    """A GIFT number as (value, tolerance): `min..max`, `value:tolerance` or `value`."""
+    if ".." in text:
+        low, high = (entry_number(v) for v in text.split("..", 1))
+        return (low + high) / 2, (high - low) / 2
+    if ":" in text:
+        value, tolerance = text.split(":", 1)
+        return entry_number(value), entry_number(tolerance)
+    return entry_number(text), Decimal(0)
+
+
+def _gift_accepted(item: str, fmt) -> ChoiceData:
+    """One accepted number of a GIFT block, with its %weight% and #feedback."""
+    weight, rest = split_weight(item[1:] if item.startswith("=") else item)
+    text, feedback = answer_parts(rest)
+    value, tolerance = _gift_range(unescape(text).strip())
+    value = entry_fit(value, VALUE).normalize()
+    return ChoiceData(
+        text=f"{value:f}" if value else "0",
+        fraction=weight_fraction(Decimal(1) if weight is None else weight),
+        feedback=fmt.rich(feedback),
+        tolerance=entry_fit(abs(tolerance), TOLERANCE),
+    )
 
 
 class Numerical(TypedAnswerType):
@@ -116,6 +142,14 @@ class Numerical(TypedAnswerType):
         """
         for choice in choices:
             choice.text = canonical(choice.text) or choice.text
+
+    def gift_claims(self, body):
+        return body.startswith("#")
+
+    def gift_choices(self, body, fmt):
+        body = body[1:]
+        items = split_unescaped(body, "=") if "=" in body else [body]
+        return [_gift_accepted(item, fmt) for item in items]
 
     def gift_answers(self, question):
         parts = []

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_reading import answer_signs, weighted_choices
 from quizzes.gift_syntax import answer
 from quizzes.moodle_reading import answer_option
 from quizzes.question_types.base import full_marks, text_of
@@ -52,6 +53,12 @@ class ShortAnswer(TypedAnswerType):
         }
         typed = normalise_text(answer)
         return [typed] if typed not in accepted else []
+
+    def gift_claims(self, body):
+        return answer_signs(body) == {"="}
+
+    def gift_choices(self, body, fmt):
+        return weighted_choices(body, fmt)
 
     def gift_answers(self, question):
         return " ".join(

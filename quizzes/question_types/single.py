@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_reading import answer_signs
 from quizzes.gift_syntax import answer
 from quizzes.question_types.base import ZERO, clamp, full_marks
 from quizzes.question_types.choice import MIN_OPTIONS, ChoiceType
@@ -28,6 +29,9 @@ class Single(ChoiceType):
 
     def grade(self, snapshot, answer):
         return grade_single(snapshot["options"], answer)
+
+    def gift_claims(self, body):
+        return answer_signs(body) == {"=", "~"}
 
     def gift_answers(self, question):
         best = max(question.choices, key=lambda c: c.fraction)

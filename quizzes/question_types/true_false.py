@@ -1,5 +1,8 @@
 """True or false: two options whose texts are the keys "true" and "false"."""
 
+import re
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 
 from quizzes.gift_syntax import escape
@@ -10,6 +13,14 @@ from quizzes.question_types.choice import ChoiceType
 from quizzes.question_types.single import grade_single
 
 TEXTS = ("true", "false")
+_TRUE = {"T", "TRUE"}
+_FALSE = {"F", "FALSE"}
+
+
+def _gift_parts(body: str) -> tuple[str, list[str]]:
+    """A GIFT block's TRUE or FALSE word (upper case) and the feedbacks after it."""
+    head, *feedbacks = [part.strip() for part in re.split(r"(?<!\\)#", body)]
+    return head.upper(), feedbacks
 
 
 class TrueFalse(ChoiceType):
@@ -27,6 +38,23 @@ class TrueFalse(ChoiceType):
 
     def grade(self, snapshot, answer):
         return grade_single(snapshot["options"], answer)
+
+    def gift_claims(self, body):
+        return _gift_parts(body)[0] in _TRUE | _FALSE
+
+    def gift_choices(self, body, fmt):
+        """GIFT writes the feedback for a wrong answer first, then for the right."""
+        head, feedbacks = _gift_parts(body)
+        if len(feedbacks) > 2:
+            raise EntryError(_("a true/false answer has at most two feedbacks"))
+        truth = head in _TRUE
+        wrong, right = (feedbacks + ["", ""])[:2]
+        return [
+            ChoiceData("true", Decimal(truth), fmt.rich(right if truth else wrong)),
+            ChoiceData(
+                "false", Decimal(not truth), fmt.rich(wrong if truth else right)
+            ),
+        ]
 
     def gift_answers(self, question):
         by_text = {c.text: c for c in question.choices}

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from quizzes import gift
+from quizzes import gift_syntax
 from quizzes.bank_sync import import_into_category, question_data
 from quizzes.gift import parse_gift, split_entries, write_gift
 from quizzes.interchange import FatalImportError, same_question
@@ -187,7 +187,7 @@ def test_scanning_an_entry_reads_each_character_a_bounded_number_of_times(
     # Searches for unescaped characters go through compiled patterns; count the
     # characters they are asked to scan, for a file and one twice its size.
     scanned = []
-    real = gift._unescaped
+    real = gift_syntax._unescaped
 
     class Spy:
         def __init__(self, pattern):
@@ -197,7 +197,7 @@ def test_scanning_an_entry_reads_each_character_a_bounded_number_of_times(
             scanned.append(len(text) - start)
             return self.pattern.finditer(text, start)
 
-    monkeypatch.setattr(gift, "_unescaped", lambda *a, **k: Spy(real(*a, **k)))
+    monkeypatch.setattr(gift_syntax, "_unescaped", lambda *a, **k: Spy(real(*a, **k)))
 
     def work(answers: int) -> int:
         scanned.clear()

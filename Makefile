@@ -21,12 +21,13 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP) $@
 
-## run: install, migrate, load the curriculum, quizzes and demo users, serve on 127.0.0.1:8000
+## run: install, migrate, load the curriculum, quizzes, municipalities and demo users, serve on 127.0.0.1:8000
 run: export DEBUG ?= 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_curriculum
 	$(BIN)/python manage.py load_quizzes
+	$(BIN)/python manage.py load_municipalities
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -1,7 +1,9 @@
 """The registry of question types: `Question.Type` value → its `QuestionType`.
 
 Adding a type is one new module here (a `QuestionType` subclass) listed in
-`QUESTION_TYPES`, plus its `Question.Type` choice.
+`QUESTION_TYPES`, plus its `Question.Type` choice; a type with a GIFT answer
+syntax of its own also takes its place in `_GIFT_READING_ORDER`. The parsers
+ask `moodle_type` and `gift_type` which type reads an entry.
 """
 
 from quizzes.question_types.base import QuestionType
@@ -30,8 +32,9 @@ QUESTION_TYPES: dict[str, QuestionType] = {
     )
 }
 _UNKNOWN = Description()
-# The order GIFT answer syntaxes are told apart in: matching pairs are "="
-# answers too, so matching is asked before short answer.
+# The order GIFT answer syntaxes are told apart in: an empty block, "#" and a
+# TRUE/FALSE word first; matching pairs are "=" answers too, so matching is
+# asked before short answer.
 _GIFT_READING_ORDER = tuple(
     QUESTION_TYPES[kind.name]
     for kind in (Essay, Numerical, TrueFalse, Matching, ShortAnswer, Single, Multiple)

@@ -5,6 +5,7 @@ A malformed answer raises `quizzes.interchange.EntryError`, so the entry is
 skipped and reported while the rest import.
 """
 
+import functools
 import re
 from decimal import Decimal
 
@@ -63,10 +64,13 @@ def answer_parts(item: str) -> tuple[str, str]:
     return item[:cut].strip(), item[cut + 1 :].strip()
 
 
-def answer_items(body: str) -> list[str]:
-    """The `=` and `~` answers of a block, each with its sign; [] if it starts
-    with neither."""
-    return split_unescaped(body, "=~") if body.startswith(("=", "~")) else []
+@functools.lru_cache(maxsize=1)
+def answer_items(body: str) -> tuple[str, ...]:
+    """The `=` and `~` answers of a block, each with its sign; () if it starts
+    with neither. Every type that may claim the block asks; one split serves all."""
+    if not body.startswith(("=", "~")):
+        return ()
+    return tuple(split_unescaped(body, "=~"))
 
 
 def answer_signs(body: str) -> set[str]:

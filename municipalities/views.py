@@ -1,0 +1,16 @@
+"""Trustee-facing pages of the municipalities app."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from municipalities.profile import seats_of
+
+
+@login_required
+def my_municipality_view(request):
+    """The trustee's own seats, and exactly what their coordinator sees of them."""
+    return render(
+        request,
+        "municipalities/profile.html",
+        {"municipalities": seats_of(request.user)},
+    )

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
     path("", include("municipalities.urls")),
+    path("koordinaattori/", include("municipalities.coordinator_urls")),
     # Shadows Wagtail's password-only front-end login; see accounts.views.
     path("_util/login/", frontend_login_redirect, name="wagtailcore_login"),
     path("", include(wagtail_urls)),

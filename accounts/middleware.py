@@ -35,7 +35,7 @@ class SecondFactorRequiredMiddleware:
             messages.warning(
                 request,
                 _(
-                    "The admin requires two-step verification. "
+                    "These pages require two-step verification. "
                     "Set up an authenticator app to continue."
                 ),
             )
@@ -43,6 +43,6 @@ class SecondFactorRequiredMiddleware:
         logout(request)
         messages.warning(
             request,
-            _("Log in with your password and authenticator code to use the admin."),
+            _("Log in with your password and authenticator code to continue."),
         )
         return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")

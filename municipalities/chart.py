@@ -33,7 +33,7 @@ class Chart:
 
     @property
     def polyline(self) -> str:
-        return " ".join(f"{x:.1f},{y:.1f}" for x, y in self.points)
+        return " ".join(f"{x},{y}" for x, y in self.points)
 
     @property
     def left(self) -> int:
@@ -60,7 +60,10 @@ def cumulative_chart(weeks: list[Week]) -> Chart | None:
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / max(len(weeks) - 1, 1)
     points = tuple(
-        (LEFT + i * step, TOP + plot_h * (1 - week.cumulative / top))
+        (
+            round(LEFT + i * step, 1),
+            round(TOP + plot_h * (1 - week.cumulative / top), 1),
+        )
         for i, week in enumerate(weeks)
     )
     y_ticks = (Tick(LEFT - 6, TOP + plot_h, "0"), Tick(LEFT - 6, TOP, str(top)))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from courses.completion import Progress, State, completion_matrix
 from courses.outline import CourseOutline, ModuleOutline, live_course_paths, outline_at
 from municipalities.dashboard_filters import SORT_BY_PROGRESS, Filters
-from municipalities.models import Municipality
+from municipalities.models import Membership, Municipality
 from municipalities.trustees import current_memberships
 
 
@@ -126,12 +126,12 @@ def _seated_trustees(municipality: Municipality, filters: Filters, on: date | No
     }
 
 
-def _cell(completion) -> Cell:
-    if completion.state == State.DONE:
-        done_on = timezone.localdate(completion.done_at)
+def _cell(state: State, done_on: date | None) -> Cell:
+    """The cell for a state and day (`build_rows` reuses equal ones)."""
+    if state == State.DONE:
         text = _("Done %(date)s") % {"date": date_format(done_on, "SHORT_DATE_FORMAT")}
         return Cell(State.DONE, done_on, text)
-    if completion.state == State.IN_PROGRESS:
+    if state == State.IN_PROGRESS:
         return Cell(State.IN_PROGRESS, None, _("In progress"))
     return Cell(State.NOT_STARTED, None, _("Not started"))
 
@@ -150,21 +150,26 @@ def build_rows(
         if course and trustees
         else {}
     )
-    rows = []
+    rows, cells_by_standing = [], {}
+    role_names = {value: str(label) for value, label in Membership.Role.choices}
     for user, seats in trustees.items():
         completion = matrix.get(user.pk)
-        cells = tuple(
-            _cell(completion.modules[module.pk])
-            for module in (course.modules if completion else ())
-        )
+        cells = []
+        for module in course.modules if completion else ():
+            standing = completion.modules[module.pk]
+            done_on = standing.done_at and timezone.localdate(standing.done_at)
+            key = (standing.state, done_on)
+            if key not in cells_by_standing:
+                cells_by_standing[key] = _cell(*key)
+            cells.append(cells_by_standing[key])
         rows.append(
             Row(
                 name=user.get_full_name() or user.email,
                 email=user.email,
                 seats=", ".join(
-                    f"{seat.body.name} ({seat.get_role_display()})" for seat in seats
+                    f"{seat.body.name} ({role_names[seat.role]})" for seat in seats
                 ),
-                cells=cells,
+                cells=tuple(cells),
                 progress=completion.progress if completion else Progress(0, 0),
                 sort_name=tuple(
                     part.casefold()

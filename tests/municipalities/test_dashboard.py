@@ -6,7 +6,8 @@ import pytest
 
 from courses.completion import State
 from courses.models import LessonPage, ModulePage
-from municipalities.dashboard import build_dashboard, week_start
+from municipalities.chart import cumulative_chart
+from municipalities.dashboard import Week, build_dashboard, week_start
 from municipalities.dashboard_filters import DashboardFilterForm, Filters
 from municipalities.models import Body, Membership
 from tests.factories import build_course, verified_user
@@ -156,3 +157,14 @@ def test_without_a_live_course_there_are_trustees_but_no_modules(town):
     assert board.course is None
     assert board.totals == [] and board.timeline == []
     assert board.header() == ["Nimi", "Sähköposti", "Luottamustehtävät", "Edistyminen"]
+
+
+def test_the_chart_rises_from_the_bottom_left_to_the_top_right():
+    weeks = [Week(date(2026, 11, 2), 1, 1), Week(date(2026, 11, 9), 3, 4)]
+    chart = cumulative_chart(weeks)
+    (x0, y0), (x1, y1) = chart.points
+    assert x0 == chart.left and x1 == chart.right
+    assert y1 == chart.top and chart.top < y0 < chart.bottom
+    assert [tick.label for tick in chart.y_ticks] == ["0", "4"]
+    assert [tick.label for tick in chart.x_ticks] == ["2.11.2026", "9.11.2026"]
+    assert cumulative_chart([]) is None

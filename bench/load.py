@@ -57,17 +57,13 @@ class Client:
     def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
         return self.request("GET", path)
 
-    def login(self, path: str, email: str, password: str) -> None:
-        """Log in through the real login form, as a browser would."""
+    def submit(self, path: str, fields: dict[str, str]) -> tuple[int, dict]:
+        """GET the form at `path` for its CSRF cookie, then POST `fields` to it."""
         status, _, _ = self.get(path)
         if status != 200 or "csrftoken" not in self.cookies:
             raise RuntimeError(f"GET {path}: status {status}, no CSRF cookie")
         form = urllib.parse.urlencode(
-            {
-                "login": email,
-                "password": password,
-                "csrfmiddlewaretoken": self.cookies["csrftoken"],
-            }
+            {**fields, "csrfmiddlewaretoken": self.cookies["csrftoken"]}
         )
         status, headers, _ = self.request(
             "POST",
@@ -78,8 +74,19 @@ class Client:
                 "Referer": f"http://{self.host}:{self.port}{path}",
             },
         )
+        return status, headers
+
+    def login(self, path: str, email: str, password: str) -> None:
+        """Log in through the real login form, as a browser would."""
+        status, _ = self.submit(path, {"login": email, "password": password})
         if status != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"login as {email}: status {status}, no session")
+
+    def sharing_session(self) -> "Client":
+        """Another connection in the same session (a second tab, say)."""
+        twin = Client(self.host, self.port, self.timeout)
+        twin.cookies = dict(self.cookies)
+        return twin
 
     def close(self) -> None:
         self.conn.close()

@@ -3,21 +3,27 @@
 Builds a fresh database (PostgreSQL when one answers, else SQLite), loads the
 curriculum, quizzes, demo users and bench trustees, serves the app with
 gunicorn as in production (DEBUG off, whitenoise, Redis cache when available),
-and drives 20 concurrent clients at a static file and at learner pages. First
+and drives 20 concurrent clients at a static file and at learner pages, then 2
+coordinators (one session) at a dashboard of 500 trustees. First
 it times the GIFT and Moodle XML parsers on large files (bench/parse.py). Prints
 a table and the budget verdicts, and writes them to var/bench.json.
 
 It is a measurement, not a gate: the exit status is 0 when a budget fails and 1
 only when the run itself breaks (setup fails, or over 1 % of responses are not
 200). Settings: BENCH_DATABASE_URL, BENCH_USERS, BENCH_CONCURRENCY,
-BENCH_WARMUP, BENCH_DURATION, BENCH_WORKERS, BENCH_KEEP_DB=1 (keep the data).
+BENCH_DASHBOARD_CONCURRENCY, BENCH_WARMUP, BENCH_DURATION, BENCH_WORKERS,
+BENCH_KEEP_DB=1 (keep the data).
 """
 
+import base64
+import hashlib
+import hmac
 import json
 import os
 import platform
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -34,21 +40,25 @@ HOST, PORT = "127.0.0.1", 8099
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/silta_bench"
 SQLITE_PATH = VAR / "bench.sqlite3"
 LOGIN_PATH = "/tili/login/"
+MFA_PATH = "/tili/2fa/authenticate/"
 MY_STUDIES_PATH = "/oma-opiskelu/"
 DEMO_PASSWORD_MODULE = ROOT / "accounts" / "demo.py"
 
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "20"))
+# Coordinators are a few per municipality, not twenty learners at once.
+DASHBOARD_CONCURRENCY = int(os.environ.get("BENCH_DASHBOARD_CONCURRENCY", "2"))
 WARMUP = float(os.environ.get("BENCH_WARMUP", "3"))
 DURATION = float(os.environ.get("BENCH_DURATION", "15"))
 # Sync workers are CPU-bound here; two per core keeps both cores busy while
 # one worker waits on the database.
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
 MAX_ERROR_RATE = 0.01
-P95_BUDGET_MS = 100.0
 # docs/architecture.md names these the learner pages; the others are for reference.
 LOGGED_IN = ("lesson", "module", "my_studies", "course")
-P95_SCENARIOS = LOGGED_IN
+# p95 budgets in ms; the coordinator dashboard covers 500 trustees (bench/seed.py)
+# and is loaded by DASHBOARD_CONCURRENCY clients.
+P95_BUDGETS_MS = {**dict.fromkeys(LOGGED_IN, 100.0), "dashboard": 300.0}
 RATIO_BUDGETS = {"anon_lesson": 1 / 4, **dict.fromkeys(LOGGED_IN, 1 / 10)}
 # A run of an earlier commit to print beside this one (`make bench` writes the
 # same shape to var/bench.json); BENCH_BASELINE=none leaves it out.
@@ -241,15 +251,48 @@ def log_in(emails: list[str], password: str) -> list[load.Client]:
         return list(pool.map(one, emails))
 
 
-def scenarios(pages: dict[str, str], static: str) -> list[tuple[str, str, bool]]:
-    """(name, path, logged in) for each measured scenario, static file first."""
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows now (RFC 6238: SHA-1, 30 s, 6 digits)."""
+    key = base64.b32decode(secret, casefold=True)
+    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1)
+    digest = digest.digest()
+    offset = digest[-1] & 0x0F
+    value = int.from_bytes(digest[offset : offset + 4], "big") & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def log_in_coordinator(coordinator: dict[str, str], password: str) -> list[load.Client]:
+    """The bench coordinator, logged in with password and code, in every client.
+
+    The clients share one session: allauth accepts each code once, so twenty
+    logins would take twenty 30-second windows.
+    """
+    client = load.Client(HOST, PORT)
+    client.login(LOGIN_PATH, coordinator["email"], password)
+    status, _ = client.submit(MFA_PATH, {"code": totp_code(coordinator["secret"])})
+    if status != 302 or client.get(coordinator["path"])[0] != 200:
+        raise RuntimeError(f"the coordinator cannot open {coordinator['path']}")
     return [
-        ("static", static, False),
-        ("anon_lesson", pages["lesson"], False),
-        ("lesson", pages["lesson"], True),
-        ("module", pages["module"], True),
-        ("my_studies", MY_STUDIES_PATH, True),
-        ("course", pages["course"], True),
+        client,
+        *(client.sharing_session() for _ in range(DASHBOARD_CONCURRENCY - 1)),
+    ]
+
+
+def scenarios(
+    pages: dict[str, str], static: str, dashboard: str
+) -> list[tuple[str, str, str]]:
+    """(name, path, who) for each measured scenario, static file first.
+
+    Who: "anonymous", the logged-in "trustees" or the "coordinator".
+    """
+    return [
+        ("static", static, "anonymous"),
+        ("anon_lesson", pages["lesson"], "anonymous"),
+        ("lesson", pages["lesson"], "trustees"),
+        ("module", pages["module"], "trustees"),
+        ("my_studies", MY_STUDIES_PATH, "trustees"),
+        ("course", pages["course"], "trustees"),
+        ("dashboard", dashboard, "coordinator"),
     ]
 
 
@@ -260,6 +303,7 @@ LABELS = {
     "module": "logged-in module page",
     "my_studies": "logged-in my studies",
     "course": "logged-in course page",
+    "dashboard": "coordinator dashboard",
 }
 
 
@@ -286,14 +330,14 @@ def budgets(results: dict[str, dict]) -> list[dict]:
                 "pass": ratio >= minimum,
             }
         )
-    for name in P95_SCENARIOS:
+    for name, budget in P95_BUDGETS_MS.items():
         result = results[name]
         verdicts.append(
             {
-                "budget": f"{LABELS[name]} p95 < {P95_BUDGET_MS:.0f} ms",
+                "budget": f"{LABELS[name]} p95 < {budget:.0f} ms",
                 "value": result["p95_ms"],
                 "value_text": f"{result['p95_ms']:.1f} ms",
-                "pass": result["p95_ms"] < P95_BUDGET_MS,
+                "pass": result["p95_ms"] < budget,
             }
         )
     return verdicts
@@ -417,18 +461,23 @@ def main() -> int:
         out(f"Starting gunicorn on {HOST}:{PORT}")
         server.start()
         out(f"Logging in {CONCURRENCY} trustees through {LOGIN_PATH}")
-        clients = log_in(seeded["users"][:CONCURRENCY], demo_password())
+        trustees = log_in(seeded["users"][:CONCURRENCY], demo_password())
+        clients = list(trustees)
+        out(f"Logging in the coordinator through {LOGIN_PATH} and {MFA_PATH}")
+        coordinator = log_in_coordinator(seeded["coordinator"], demo_password())
+        clients += coordinator
+        groups = {"trustees": trustees, "coordinator": coordinator}
         results: dict[str, dict] = {}
-        for name, path, logged_in in scenarios(seeded["pages"], static_path()):
+        dashboard = seeded["coordinator"]["path"]
+        for name, path, who in scenarios(seeded["pages"], static_path(), dashboard):
             out(f"  {LABELS[name]}: {path}")
-            users = (
-                clients
-                if logged_in
-                else [load.Client(HOST, PORT) for _ in range(CONCURRENCY)]
-            )
+            if who == "anonymous":
+                users = [load.Client(HOST, PORT) for _ in range(CONCURRENCY)]
+            else:
+                users = groups[who]
             result = load.run(name, path, users, WARMUP, DURATION, server.cpu_seconds)
             results[name] = result.summary()
-            if not logged_in:
+            if who == "anonymous":
                 for client in users:
                     client.close()
     finally:

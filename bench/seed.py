@@ -13,6 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_EMAIL = "bench-{:03d}@silta.example"
+DASHBOARD_EMAIL = "bench-seat-{:03d}@silta.example"
+COORDINATOR_EMAIL = "bench-coordinator@silta.example"
+DASHBOARD_CODE = "998"  # not a real municipality's code
 
 
 def setup_django():
@@ -56,6 +59,62 @@ def create_trustees(count: int, lessons: list) -> list[str]:
     return emails
 
 
+def create_dashboard(count: int, lessons: list) -> dict[str, str]:
+    """A municipality of `count` seated trustees and its coordinator, with TOTP.
+
+    The trustees' completions are spread over 20 weeks, so the dashboard's
+    timeline has as many points. Returns the coordinator's login and secret.
+    """
+    from datetime import timedelta
+
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth.hashers import make_password
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from accounts.demo import DEMO_PASSWORD
+    from accounts.models import User
+    from courses.models import LessonCompletion
+    from municipalities.models import Body, Coordinator, Membership, Municipality
+
+    emails = [DASHBOARD_EMAIL.format(i) for i in range(count)]
+    User.objects.filter(email__in=[*emails, COORDINATOR_EMAIL]).delete()
+    Municipality.objects.filter(code=DASHBOARD_CODE).delete()
+    town = Municipality.objects.create(code=DASHBOARD_CODE, name_fi="Penkkilä")
+    council = Body.objects.create(municipality=town, kind="council", name="Valtuusto")
+    users = User.objects.bulk_create(
+        User(email=email, first_name="Penkki", last_name=f"{i:03d}")
+        for i, email in enumerate(emails)
+    )
+    Membership.objects.bulk_create(Membership(user=u, body=council) for u in users)
+    LessonCompletion.objects.bulk_create(
+        LessonCompletion(user=user, lesson=lesson)
+        for i, user in enumerate(users)
+        for lesson in lessons[: i % (len(lessons) + 1)]
+    )
+    for week in range(20):
+        LessonCompletion.objects.filter(user__in=users[week::20]).update(
+            completed_at=timezone.now() - timedelta(weeks=week)
+        )
+    coordinator = User.objects.create(
+        email=COORDINATOR_EMAIL,
+        first_name="Bench",
+        password=make_password(DEMO_PASSWORD),
+    )
+    EmailAddress.objects.create(
+        user=coordinator, email=COORDINATOR_EMAIL, verified=True, primary=True
+    )
+    Coordinator.objects.create(user=coordinator, municipality=town)
+    secret = generate_totp_secret()
+    TOTP.activate(coordinator, secret)
+    return {
+        "email": COORDINATOR_EMAIL,
+        "secret": secret,
+        "path": reverse("coordinator_dashboard", args=[DASHBOARD_CODE]),
+    }
+
+
 def pick_pages() -> dict[str, str]:
     """The course, its largest module and that module's first lesson."""
     from courses.models import CoursePage, LessonPage, ModulePage
@@ -78,6 +137,7 @@ def clear_login_rate_limits():
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seats", type=int, default=500)
     args = parser.parse_args()
     setup_django()
 
@@ -85,8 +145,10 @@ def main():
 
     lessons = list(LessonPage.objects.live().order_by("path"))
     emails = create_trustees(args.users, lessons)
+    dashboard = create_dashboard(args.seats, lessons)
     clear_login_rate_limits()
-    sys.stdout.write(json.dumps({"users": emails, "pages": pick_pages()}) + "\n")
+    seeded = {"users": emails, "pages": pick_pages(), "coordinator": dashboard}
+    sys.stdout.write(json.dumps(seeded) + "\n")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from municipalities import coordinator_views as views
+from municipalities import invitation_views
 
 urlpatterns = [
     path("", views.coordinator_index, name="coordinator_index"),
@@ -18,5 +19,35 @@ urlpatterns = [
         views.coordinator_export,
         {"extension": "xlsx"},
         name="coordinator_export_xlsx",
+    ),
+    path(
+        "<str:code>/kutsut/",
+        invitation_views.invitation_list,
+        name="coordinator_invitations",
+    ),
+    path(
+        "<str:code>/kutsut/uusi/",
+        invitation_views.invitation_new,
+        name="coordinator_invitation_new",
+    ),
+    path(
+        "<str:code>/kutsut/tuonti/",
+        invitation_views.invitation_upload,
+        name="coordinator_invitation_upload",
+    ),
+    path(
+        "<str:code>/kutsut/tuonti/<str:key>/",
+        invitation_views.invitation_preview,
+        name="coordinator_invitation_preview",
+    ),
+    path(
+        "<str:code>/kutsut/<int:pk>/uudelleen/",
+        invitation_views.invitation_resend,
+        name="coordinator_invitation_resend",
+    ),
+    path(
+        "<str:code>/kutsut/<int:pk>/peru/",
+        invitation_views.invitation_revoke,
+        name="coordinator_invitation_revoke",
     ),
 ]

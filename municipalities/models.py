@@ -140,3 +140,63 @@ class Coordinator(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.municipality})"
+
+
+class Invitation(models.Model):
+    """A coordinator's invitation to one person to take a seat in a body.
+
+    The secret token in the e-mailed link is the only way in; accepting it
+    (by the owner of the invited address, once logged in) creates the
+    Membership. Open means neither accepted nor revoked; an open invitation
+    past `expires_at` can be resent, which extends it.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="invitations"
+    )
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    email = models.EmailField(_("e-mail address"))
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    language = models.CharField(
+        _("language"), max_length=2, choices=settings.LANGUAGES, default="fi"
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_sent_at = models.DateTimeField(null=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(null=True)
+    revoked_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open invitation per person and body: a second is a resend.
+            models.UniqueConstraint(
+                fields=["body", "email"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="unique_open_invitation",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(revoked_at__isnull=True),
+                name="invitation_accepted_or_revoked",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.body}"

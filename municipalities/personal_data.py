@@ -1,7 +1,11 @@
-"""What the municipalities app holds about a user: seats in bodies, coordinations."""
+"""What the municipalities app holds about a user: seats in bodies, coordinations,
+invitations received and sent."""
+
+from allauth.account.models import EmailAddress
+from django.db.models import Q, QuerySet
 
 from accounts.privacy import PersonalData
-from municipalities.models import Coordinator, Membership
+from municipalities.models import Coordinator, Invitation, Membership
 
 
 def _export(user) -> dict:
@@ -34,4 +38,55 @@ COORDINATIONS = PersonalData(
     models=("municipalities.Coordinator", "municipalities.Membership"),
     export=_export,
     erase=_erase,
+)
+
+
+def _addressed_to(user) -> QuerySet:
+    """Invitations the person accepted or that were sent to one of their addresses."""
+    addresses = {user.email.lower()} | {
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user).values_list(
+            "email", flat=True
+        )
+    }
+    return Invitation.objects.filter(Q(accepted_by=user) | Q(email__in=addresses))
+
+
+def _export_invitations(user) -> dict:
+    return {
+        "received": list(
+            _addressed_to(user).values(
+                "municipality__code",
+                "body__name",
+                "role",
+                "email",
+                "first_name",
+                "last_name",
+                "created_at",
+                "expires_at",
+                "accepted_at",
+                "revoked_at",
+            )
+        ),
+        # Whom they invited is the invitees' data; where, as what and when is theirs.
+        "sent": list(
+            Invitation.objects.filter(created_by=user).values(
+                "municipality__code", "body__name", "role", "created_at"
+            )
+        ),
+    }
+
+
+def _erase_invitations(user) -> None:
+    # An invitation names and addresses its invitee: it goes with them. The
+    # ones a coordinator sent stay, as the municipality's, without the sender.
+    _addressed_to(user).delete()
+    Invitation.objects.filter(created_by=user).update(created_by=None)
+
+
+INVITATIONS = PersonalData(
+    name="invitations",
+    models=("municipalities.Invitation",),
+    export=_export_invitations,
+    erase=_erase_invitations,
 )

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from municipalities import views
+from municipalities import invitation_views, views
 
 urlpatterns = [
     path("oma-kunta/", views.my_municipality_view, name="my_municipality"),
+    path("kutsu/<str:token>/", invitation_views.invitation_detail, name="invitation"),
 ]

@@ -367,3 +367,26 @@ def test_invited_person_signs_up_with_allauth_and_accepts(client, council):
     assert client.post(url).status_code == 302
     user = User.objects.get(email="aino@example.fi")
     assert Membership.objects.filter(user=user, body=council).exists()
+
+
+def test_erasure_deletes_the_invitees_and_keeps_the_senders(council):
+    from accounts.privacy import erase_user, export_user_data
+
+    sender = verified_user(email="koordinaattori@example.fi")
+    kept = invitation_for(council, email="bertta@example.fi")
+    Invitation.objects.filter(pk=kept.pk).update(created_by=sender)
+    invitee = verified_user(email="aino@example.fi")
+    accept_invitation(invitation_for(council), user=invitee)
+
+    assert export_user_data(invitee)["invitations"]["received"][0]["email"] == (
+        "aino@example.fi"
+    )
+    assert export_user_data(sender)["invitations"]["sent"][0]["body__name"] == (
+        "Valtuusto"
+    )
+    erase_user(invitee)
+    erase_user(sender)
+
+    assert list(Invitation.objects.values_list("email", "created_by")) == [
+        ("bertta@example.fi", None)
+    ]

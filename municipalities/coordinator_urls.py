@@ -2,12 +2,17 @@
 
 from django.urls import path
 
+from municipalities import comparison_views, invitation_views
 from municipalities import coordinator_views as views
-from municipalities import invitation_views
 
 urlpatterns = [
     path("", views.coordinator_index, name="coordinator_index"),
     path("<str:code>/", views.coordinator_dashboard, name="coordinator_dashboard"),
+    path(
+        "<str:code>/vertailu/",
+        comparison_views.coordinator_comparison,
+        name="coordinator_comparison",
+    ),
     path(
         "<str:code>/vienti.csv",
         views.coordinator_export,

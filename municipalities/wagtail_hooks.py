@@ -3,16 +3,21 @@
 Model permissions decide who may use these views (Wagtail's default policy).
 No group is given any municipalities permission, so only administrators
 (superusers) see the menu or open its pages: memberships and coordinators are
-personal data, and the municipality list is the network's own.
+personal data, and the municipality list is the network's own. The network
+view (aggregate rates only) is for everyone with admin access: facilitators and
+administrators.
 """
 
 from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from municipalities import network_views
 from municipalities.models import Body, Coordinator, Membership, Municipality
 
 
@@ -122,3 +127,27 @@ class MunicipalitiesGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return MunicipalitiesGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_network_urls():
+    return [
+        path(
+            "verkosto/", network_views.network_index_view, name="municipalities_network"
+        ),
+        path(
+            "verkosto/<str:code>/",
+            network_views.network_municipality_view,
+            name="municipalities_network_municipality",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_network_menu_item():
+    return MenuItem(
+        _("Network completion"),
+        reverse("municipalities_network"),
+        icon_name="table",
+        order=320,
+    )

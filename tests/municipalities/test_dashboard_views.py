@@ -122,3 +122,11 @@ def test_query_count_does_not_grow_with_trustees(
         assert response.status_code == 200
         counts[code] = len(queries)
     assert counts["005"] == counts["500"], counts
+
+
+def test_the_page_in_swedish(client, page):
+    response = client.get("/sv" + page)
+    assert response.status_code == 200
+    assert "Genomförande: Helsinki" in response.text
+    assert "1 förtroendevald i kursen" in response.text
+    assert "Klar 2026-11-02" in response.text

@@ -1,4 +1,4 @@
-"""A coordinator follows their trustees in Chromium: second factor, dashboard, export."""
+"""A coordinator follows trustees in Chromium: second factor, dashboard, export."""
 
 import csv
 import io

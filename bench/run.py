@@ -5,7 +5,8 @@ curriculum, quizzes, demo users and bench trustees, serves the app with
 gunicorn as in production (DEBUG off, whitenoise, Redis cache when available),
 and drives 20 concurrent clients at a static file and at learner pages, then 2
 coordinators (one session) at a dashboard of 500 trustees. First
-it times the GIFT and Moodle XML parsers on large files (bench/parse.py). Prints
+it times the GIFT and Moodle XML parsers on large files (bench/parse.py), last
+the national report over 50,000 trustees (bench/national.py). Prints
 a table and the budget verdicts, and writes them to var/bench.json.
 
 It is a measurement, not a gate: the exit status is 0 when a budget fails and 1
@@ -429,6 +430,33 @@ def parse_case() -> list[dict]:
     return json.loads(last)["parsing"]
 
 
+def national_case(env: dict[str, str]) -> dict:
+    """Run bench/national.py on the bench database; show its lines and verdict."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "national.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"bench/national.py failed:\n{done.stderr[-3000:]}")
+    *lines, last = done.stdout.splitlines()
+    for line in lines:
+        out(f"  {line}")
+    national = json.loads(last)["national"]
+    return {
+        "budget": (
+            f"national report over {national['trustees']} trustees"
+            f" < {national['budget_seconds']:g} s"
+        ),
+        "value": national["seconds"],
+        "value_text": f"{national['seconds']:.2f} s ({national['queries']} queries)",
+        "pass": national["pass"],
+    }
+
+
 def main() -> int:
     VAR.mkdir(exist_ok=True)
     load_before = os.getloadavg()[0]
@@ -480,6 +508,8 @@ def main() -> int:
             if who == "anonymous":
                 for client in users:
                     client.close()
+        out("National report (bench/national.py):")
+        national = national_case(env)
     finally:
         for client in clients:
             client.close()
@@ -487,7 +517,7 @@ def main() -> int:
         if os.environ.get("BENCH_KEEP_DB") != "1":
             database.drop()
 
-    verdicts = budgets(results)
+    verdicts = [*budgets(results), national]
     report(results, verdicts, load_before)
     before = baseline()
     if before is not None:

@@ -34,4 +34,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/health/', timeout=4).status == 200 else 1)"]
 
+# The background-task worker is the same image with another command:
+# python manage.py db_worker (the `worker` service in docker-compose.yml).
 CMD ["gunicorn", "--config", "config/gunicorn.py", "config.wsgi:application"]

@@ -22,6 +22,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $(STAMP) $@
 
 ## run: install, migrate, load the curriculum, quizzes, municipalities and demo users, serve on 127.0.0.1:8000
+## (with the background-task worker beside the server; both stop together)
 run: export DEBUG ?= 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
@@ -29,6 +30,8 @@ run: $(STAMP)
 	$(BIN)/python manage.py load_quizzes
 	$(BIN)/python manage.py load_municipalities
 	$(BIN)/python manage.py create_demo_users
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install dev tools, lint (ruff, hadolint), check, and run the whole test suite

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -242,7 +243,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Responsive embeds would need inline styles, which the CSP forbids; CSS does it.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (reminder e-mails, Wagtail's reference index) are rows in the
+# database, run by `manage.py db_worker` beside the web server (`make run`, the
+# compose `worker` service). The test settings run them at once instead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+}
 
 # Security headers. Production runs behind TLS; these are inert in development.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

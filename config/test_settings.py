@@ -26,3 +26,6 @@ MFA_TOTP_TOLERANCE = 1
 # settings would add a cache-table query to every count. The production rule
 # (Redis or the database, never local memory) is tested in tests/config.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks run inside the request or call that enqueues them, so a test sees their
+# effects (rows, mail.outbox) at once; production queues them in the database.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -12,10 +12,15 @@ class MunicipalitiesConfig(AppConfig):
         from accounts.privacy import register_personal_data
         from accounts.roles import GuardedArea, register_guarded_area
         from municipalities.coordinator_access import may_coordinate
-        from municipalities.personal_data import COORDINATIONS, INVITATIONS
+        from municipalities.personal_data import (
+            COORDINATIONS,
+            INVITATIONS,
+            REMINDERS,
+        )
 
         register_personal_data(COORDINATIONS)
         register_personal_data(INVITATIONS)
+        register_personal_data(REMINDERS)
         # Trustees' completion is personal data: coordinators and administrators
         # reach it only with a second factor.
         register_guarded_area(

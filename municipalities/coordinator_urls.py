@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from municipalities import comparison_views, invitation_views
+from municipalities import comparison_views, invitation_views, reminder_views
 from municipalities import coordinator_views as views
 
 urlpatterns = [
@@ -24,6 +24,16 @@ urlpatterns = [
         views.coordinator_export,
         {"extension": "xlsx"},
         name="coordinator_export_xlsx",
+    ),
+    path(
+        "<str:code>/muistutukset/",
+        reminder_views.reminder_log,
+        name="coordinator_reminders",
+    ),
+    path(
+        "<str:code>/muistutukset/<int:module_id>/",
+        reminder_views.reminder_preview,
+        name="coordinator_reminder",
     ),
     path(
         "<str:code>/kutsut/",

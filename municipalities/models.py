@@ -12,6 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # The council term that started after the 2025 municipal elections.
@@ -200,3 +201,72 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} – {self.body}"
+
+
+class ReminderOptOut(models.Model):
+    """A trustee's wish to get no reminder e-mails from coordinators.
+
+    One row per user who turned reminders off on "My municipality"; no row
+    means reminders are on, so the default needs no data.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_opt_out",
+    )
+    created_at = models.DateTimeField(_("turned off at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder opt-out")
+        verbose_name_plural = _("reminder opt-outs")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class Reminder(models.Model):
+    """One reminder e-mail sent to a trustee about an unfinished module.
+
+    Both the log coordinators read and the memory of the rule "at most one
+    reminder per trustee and module in 7 days" (`municipalities.reminders`).
+    An event row: written once, when the mail goes out.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminders_received",
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="reminders"
+    )
+    module = models.ForeignKey(
+        "courses.ModulePage", on_delete=models.CASCADE, related_name="+"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reminders_sent",
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_at"]
+        indexes = [
+            models.Index(
+                fields=["municipality", "sent_at"], name="reminder_municipality"
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module", "sent_at"], name="unique_reminder"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.module_id} ({self.sent_at:%Y-%m-%d})"

@@ -1,11 +1,17 @@
 """What the municipalities app holds about a user: seats in bodies, coordinations,
-invitations received and sent."""
+invitations, reminders received and sent, and the reminder opt-out."""
 
 from allauth.account.models import EmailAddress
 from django.db.models import Q, QuerySet
 
 from accounts.privacy import PersonalData
-from municipalities.models import Coordinator, Invitation, Membership
+from municipalities.models import (
+    Coordinator,
+    Invitation,
+    Membership,
+    Reminder,
+    ReminderOptOut,
+)
 
 
 def _export(user) -> dict:
@@ -89,4 +95,37 @@ INVITATIONS = PersonalData(
     models=("municipalities.Invitation",),
     export=_export_invitations,
     erase=_erase_invitations,
+)
+
+
+def _export_reminders(user) -> dict:
+    return {
+        "received": list(
+            Reminder.objects.filter(user=user).values(
+                "municipality__code", "module__title", "sent_at"
+            )
+        ),
+        # Whom they reminded is the trustees' data; what and when is theirs.
+        "sent": list(
+            Reminder.objects.filter(sent_by=user).values(
+                "municipality__code", "module__title", "sent_at"
+            )
+        ),
+        "reminders_off": ReminderOptOut.objects.filter(user=user).exists(),
+    }
+
+
+def _erase_reminders(user) -> None:
+    Reminder.objects.filter(user=user).delete()
+    # The ones they sent stay, without the sender: they keep the 7-day rule
+    # for the trustees who got them.
+    Reminder.objects.filter(sent_by=user).update(sent_by=None)
+    ReminderOptOut.objects.filter(user=user).delete()
+
+
+REMINDERS = PersonalData(
+    name="reminders",
+    models=("municipalities.Reminder", "municipalities.ReminderOptOut"),
+    export=_export_reminders,
+    erase=_erase_reminders,
 )

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from municipalities.profile import seats_of
+from municipalities.reminders import reminders_off
 
 
 @login_required
@@ -12,5 +13,8 @@ def my_municipality_view(request):
     return render(
         request,
         "municipalities/profile.html",
-        {"municipalities": seats_of(request.user)},
+        {
+            "municipalities": seats_of(request.user),
+            "reminders_off": reminders_off(request.user),
+        },
     )

@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from courses.models import LessonCompletion, LessonPage
-from courses.steps import StepKind, StepRecord, records_changed
+from courses.steps import DoneRows, StepKind, StepRecord, records_changed
 
 
 def lesson_records(users, page_ids: list[int]):
@@ -24,6 +24,7 @@ LESSONS = StepKind(
     records=lesson_records,
     describe=describe_lesson,
     template="courses/includes/lesson_step.html",
+    done_rows=DoneRows(LessonCompletion, "lesson_id"),
 )
 
 

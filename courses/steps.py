@@ -15,11 +15,12 @@ learner's standing between such writes.
 
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Page
 
 
@@ -30,6 +31,21 @@ class StepRecord:
     user_id: int
     page_id: int
     done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DoneRows:
+    """Where a kind's finished steps are, for reports that count in the database.
+
+    Rows of `model` that match `condition` are finished steps, with the user
+    in `user_id` and the step's page in `page_field`. It states in one place
+    what `records` returns with a date, so a national report over tens of
+    thousands of trustees can count without building each one's standing.
+    """
+
+    model: type
+    page_field: str
+    condition: Q = field(default_factory=Q)
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class StepKind:
       step (given `status`; none for lessons, which the bars count). Named
       here, so courses' templates never name another app's templates.
     - `call_to_action`: the button text when this step is the next one.
+    - `done_rows`: the same "done" as `records`, as rows to count (DoneRows).
     """
 
     name: str
@@ -57,6 +74,7 @@ class StepKind:
     line_template: str = ""
     call_to_action: str = ""
     own_details: Callable[[object, list[int]], dict] | None = None
+    done_rows: DoneRows | None = None
 
 
 _KINDS: dict[str, StepKind] = {}

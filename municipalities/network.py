@@ -12,9 +12,9 @@ number of queries: the municipalities, their seats, then one query per step
 kind. Building `completion_matrix` for 50,000 trustees took about 6 s (300,000
 module standings in Python), so the counting happens in the database instead,
 with the same rule: a module is done when every one of its steps is done, and a
-step is done as its kind says (`DONE_STEPS` mirrors `courses.lessons` and
-`quizzes.steps`; tests/municipalities/test_network.py checks that the rates
-equal those from `completion_matrix` and that every registered kind is here).
+step is done as its kind says in `StepKind.done_rows` (the same rule as its
+`records`; tests/municipalities/test_network.py checks that the rates equal
+those from `completion_matrix`).
 """
 
 from collections.abc import Hashable, Iterable
@@ -22,24 +22,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, QuerySet, Value, When
 
 from courses.completion import Progress
-from courses.models import LessonCompletion
 from courses.outline import CourseOutline, ModuleOutline
+from courses.steps import step_kind
 from municipalities.dashboard import first_live_course
 from municipalities.models import Municipality
 from municipalities.trustees import current_memberships
-from quizzes.models import Attempt
 
 MIN_GROUP = 5
-
-# Step kind → (model, its page field, the rows that mean "done"), as in the
-# kind's `records`: a recorded lesson completion; a quiz attempt that passed.
-DONE_STEPS = {
-    "lesson": (LessonCompletion, "lesson_id", Q()),
-    "quiz": (Attempt, "quiz_id", Q(passed=True, submitted_at__isnull=False)),
-}
 
 
 @dataclass(frozen=True)
@@ -111,7 +103,8 @@ def trustees_by_municipality(
 
 def _kind_complete(kind: str, modules, users: QuerySet) -> set[tuple[int, int]]:
     """(user id, module id) where the user did every step of `kind` in the module."""
-    model, page_field, done = DONE_STEPS[kind]
+    rows = step_kind(kind).done_rows
+    model, page_field, done = rows.model, rows.page_field, rows.condition
     steps = {m.pk: [s.pk for s in m.steps_of(kind)] for m in modules}
     steps = {module_id: ids for module_id, ids in steps.items() if ids}
     if not steps:

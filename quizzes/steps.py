@@ -13,8 +13,11 @@ from decimal import Decimal
 from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext_lazy as _
 
-from courses.steps import StepKind, StepRecord
+from courses.steps import DoneRows, StepKind, StepRecord
 from quizzes.models import Attempt, QuizPage
+
+# A quiz step is done by an attempt that passed.
+PASSED = Q(passed=True, submitted_at__isnull=False)
 
 
 def quiz_records(users, page_ids: list[int]):
@@ -23,7 +26,7 @@ def quiz_records(users, page_ids: list[int]):
         Attempt.objects.filter(user_id__in=users, quiz_id__in=page_ids)
         .order_by()
         .values("user_id", "quiz_id")
-        .annotate(first_pass=Min("submitted_at", filter=Q(passed=True)))
+        .annotate(first_pass=Min("submitted_at", filter=PASSED))
         .values_list("user_id", "quiz_id", "first_pass")
     )
     return (StepRecord(*row) for row in rows)
@@ -63,4 +66,5 @@ QUIZZES = StepKind(
     line_template="quizzes/includes/quiz_line.html",
     call_to_action=_("Take the quiz"),
     own_details=own_results,
+    done_rows=DoneRows(Attempt, "quiz_id", PASSED),
 )

@@ -14,7 +14,6 @@ from courses.steps import step_kinds
 from municipalities.dashboard import first_live_course
 from municipalities.models import Body, Membership, Municipality
 from municipalities.network import (
-    DONE_STEPS,
     MIN_GROUP,
     completed_modules,
     municipality_rates,
@@ -102,8 +101,8 @@ def test_no_live_course_gives_counts_without_rates(course):
     assert report.network.rates == ()
 
 
-def test_every_step_kind_has_a_done_rule_here():
-    assert {kind.name for kind in step_kinds()} == set(DONE_STEPS)
+def test_every_step_kind_says_how_to_count_its_done_steps():
+    assert all(kind.done_rows is not None for kind in step_kinds())
 
 
 def test_the_database_count_agrees_with_completion_matrix(course):

@@ -15,31 +15,14 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from script import out, setup_django
+
 TRUSTEES = int(os.environ.get("BENCH_NATIONAL_TRUSTEES", "50000"))
 MUNICIPALITIES = int(os.environ.get("BENCH_NATIONAL_MUNICIPALITIES", "300"))
 REPEAT = int(os.environ.get("BENCH_NATIONAL_REPEAT", "3"))
 BUDGET_SECONDS = 2.0
 BATCH = 5000
-
-
-def setup_django():
-    """Make the project importable and configured, as manage.py would."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
-    import django
-
-    django.setup()
-
-
-def out(text: str = "") -> None:
-    """Print a line (the project's lint forbids print())."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def free_codes(count: int) -> list[str]:

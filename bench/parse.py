@@ -11,28 +11,11 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from script import out, setup_django
+
 REPEAT = int(os.environ.get("BENCH_PARSE_REPEAT", "3"))
 QUESTIONS = 2000
-
-
-def setup_django():
-    """Settings for translations and the HTML allowlist; no database is touched."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
-    import django
-
-    django.setup()
-
-
-def out(text: str = "") -> None:
-    """Print a line (the project's lint forbids print())."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def many_lines_gift(questions: int = QUESTIONS, answers: int = 78) -> str:

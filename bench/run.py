@@ -33,8 +33,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import load  # bench/load.py: the script's own folder is on sys.path
+from script import ROOT, out
 
-ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 BIN = Path(sys.executable).parent
 HOST, PORT = "127.0.0.1", 8099
@@ -64,12 +64,6 @@ RATIO_BUDGETS = {"anon_lesson": 1 / 4, **dict.fromkeys(LOGGED_IN, 1 / 10)}
 # A run of an earlier commit to print beside this one (`make bench` writes the
 # same shape to var/bench.json); BENCH_BASELINE=none leaves it out.
 BASELINE = os.environ.get("BENCH_BASELINE", str(ROOT / "bench" / "baseline.json"))
-
-
-def out(text: str = "") -> None:
-    """Print a line (the project's lint forbids print())."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def answers(host: str, port: int) -> bool:

@@ -7,24 +7,14 @@ so the runner learns the page URLs without hard-coding the curriculum's slugs.
 
 import argparse
 import json
-import os
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from script import setup_django
+
 BENCH_EMAIL = "bench-{:03d}@silta.example"
 DASHBOARD_EMAIL = "bench-seat-{:03d}@silta.example"
 COORDINATOR_EMAIL = "bench-coordinator@silta.example"
 DASHBOARD_CODE = "998"  # not a real municipality's code
-
-
-def setup_django():
-    """Make the project importable and configured, as manage.py would."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
 
 
 def create_trustees(count: int, lessons: list) -> list[str]:

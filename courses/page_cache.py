@@ -20,6 +20,7 @@ from `request.page_cache_version`.
 import functools
 import hashlib
 import secrets
+from contextvars import ContextVar
 from pathlib import Path
 
 import django
@@ -99,8 +100,26 @@ def _code_files(directory: Path):
             yield path
 
 
+# The version read once per request: the routing, outline, restriction and
+# standing caches each key on it, and one read serves them all.
+_REQUEST_VERSION: ContextVar[dict | None] = ContextVar("content_version", default=None)
+
+
 def content_version() -> str:
-    """The release and the current content token, for every cache key."""
+    """The release and the current content token, for every cache key.
+
+    Within a request (see the middleware) it is read from the cache once;
+    outside one, every call reads it afresh.
+    """
+    memo = _REQUEST_VERSION.get()
+    if memo is None:
+        return _read_version()
+    if "version" not in memo:
+        memo["version"] = _read_version()
+    return memo["version"]
+
+
+def _read_version() -> str:
     token = cache.get(VERSION_KEY)
     if token is None:
         # Evicted or never set: a new random token, never a reused value. Of
@@ -112,6 +131,8 @@ def content_version() -> str:
 
 def _new_token():
     cache.set(VERSION_KEY, secrets.token_hex(8), None)
+    if (memo := _REQUEST_VERSION.get()) is not None:
+        memo.clear()  # this request goes on with the new version
 
 
 def invalidate(**kwargs):
@@ -178,6 +199,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        scope = _REQUEST_VERSION.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _REQUEST_VERSION.reset(scope)
+
+    def _respond(self, request):
         if (
             request.method != "GET"
             or request.COOKIES

@@ -289,3 +289,21 @@ def test_the_default_release_is_a_hash_of_the_code(tmp_path):
     finally:
         page_cache.release.cache_clear()
     assert len(first) == 12
+
+
+def test_a_request_reads_the_content_version_once(client, monkeypatch):
+    """Routing, outline, restrictions and standing all key on it: one read."""
+    from courses import page_cache
+    from tests.factories import build_course, verified_user
+
+    lesson = build_course(modules=1, lessons=1).get_children().first()
+    lesson = lesson.get_children().first()
+    client.force_login(verified_user())
+    client.get(lesson.url)
+    reads = []
+    real = page_cache._read_version
+    monkeypatch.setattr(page_cache, "_read_version", lambda: reads.append(1) or real())
+    assert client.get(lesson.url).status_code == 200
+    assert len(reads) == 1
+    page_cache.content_version()  # outside a request: read afresh
+    assert len(reads) == 2

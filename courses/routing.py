@@ -30,7 +30,7 @@ def _site_and_paths(request) -> tuple[Site | None, dict]:
     key = f"site-routes:{content_version()}:{hostname}:{request.get_port()}"
     found = cache.get(key)
     if found is None:
-        site = Site._find_for_request(request)
+        site = Site.find_for_request(request)
         paths = {}
         if site is not None:
             root = Page.objects.only("path", "url_path").get(pk=site.root_page_id)

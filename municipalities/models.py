@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # The council term that started after the 2025 municipal elections.
@@ -50,6 +51,13 @@ class Municipality(models.Model):
         ]
 
     def __str__(self):
+        return self.name_fi
+
+    @property
+    def local_name(self) -> str:
+        """The Swedish name on Swedish pages and mail where there is one."""
+        if get_language() == "sv" and self.name_sv:
+            return self.name_sv
         return self.name_fi
 
 

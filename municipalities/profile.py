@@ -3,16 +3,8 @@
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from municipalities.models import Coordinator, Membership, Municipality
-
-
-def local_name(municipality: Municipality) -> str:
-    """The Swedish name on Swedish pages where there is one, else the Finnish."""
-    if get_language() == "sv" and municipality.name_sv:
-        return municipality.name_sv
-    return municipality.name_fi
 
 
 @dataclass
@@ -45,7 +37,7 @@ def seats_of(user, *, on=None) -> list[MunicipalitySeats]:
     for membership in memberships:
         municipality = membership.body.municipality
         seats = by_municipality.setdefault(
-            municipality.pk, MunicipalitySeats(municipality, local_name(municipality))
+            municipality.pk, MunicipalitySeats(municipality, municipality.local_name)
         )
         seats.memberships.append(membership)
         seats.followed |= membership.term_start <= on <= membership.term_end

@@ -25,7 +25,6 @@ from courses.outline import CourseOutline, ModuleOutline
 from municipalities.coordinator_access import visible_municipalities
 from municipalities.dashboard import first_live_course
 from municipalities.models import Municipality, Reminder, ReminderOptOut
-from municipalities.profile import local_name
 from municipalities.trustees import trustees_of
 
 QUIET_PERIOD = timedelta(days=7)
@@ -109,7 +108,7 @@ def _write(user, *, municipality, module_id: int, sender):
         context = {
             "user": user,
             "name": user.get_full_name() or user.email,
-            "municipality": local_name(municipality),
+            "municipality": municipality.local_name,
             "module": module.title,
             "module_url": _absolute(module.url),
             "settings_url": _absolute(reverse("my_municipality")),

@@ -130,3 +130,17 @@ def test_the_page_in_swedish(client, page):
     assert "Genomförande: Helsinki" in response.text
     assert "1 förtroendevald i kursen" in response.text
     assert "Klar 2026-11-02" in response.text
+
+
+def test_swedish_pages_use_the_swedish_name(client, coordinator):
+    home = municipality()
+    home.name_sv = "Helsingfors"
+    home.save()
+    coordinate(coordinator, home)
+    build_course(modules=1, lessons=1)
+    login_with_second_factor(client, coordinator)
+    url = reverse("coordinator_dashboard", args=[home.code])
+    html = client.get("/sv" + url)
+    assert "Helsingfors" in html.content.decode().split("<h1", 1)[1].split("</h1>")[0]
+    finnish = client.get(url)
+    assert "Helsinki" in finnish.content.decode().split("<h1", 1)[1].split("</h1>")[0]

@@ -4,8 +4,10 @@ Supported: single and multiple choice (with %weights%), true/false, short
 answer, numerical (value:tolerance and min..max), matching, essay ({}) and
 description (no braces); per-answer feedback (#) and general feedback (####);
 ::titles::, [html]/[moodle]/[plain]/[markdown] markers, // comments, escapes.
-Ordering has no GIFT form and is exported only through Moodle XML. An entry
-that cannot be read is reported by line and title and the rest import.
+GIFT has no ordering syntax; Silta reads and writes "{>" followed by the items
+as "=" answers in their right order (Moodle imports such an ordering only as
+Moodle XML). An entry that cannot be read is reported by line and title and
+the rest import.
 """
 
 import re
@@ -186,7 +188,7 @@ def _write_one(question: QuestionData) -> str | None:
 def write_gift(
     questions: list[QuestionData], *, category: str = ""
 ) -> tuple[str, list[Problem]]:
-    """GIFT text of `questions`, and the ones GIFT cannot express (ordering)."""
+    """GIFT text of `questions`, and the ones it cannot express."""
     blocks = [f"$CATEGORY: {category}"] if category else []
     problems = []
     for index, question in enumerate(questions, start=1):

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from quizzes.gift_reading import answer_items
+from quizzes.gift_syntax import escape
 from quizzes.interchange import ChoiceData, EntryError
 from quizzes.moodle_reading import plain
 from quizzes.moodle_syntax import answer_element
@@ -107,6 +109,23 @@ class Ordering(QuestionType):
         if show_feedback:
             fields["right_answers"] = [text_at[p] for p in sorted(text_at)]
         return fields
+
+    # GIFT has no ordering syntax of its own; Silta reads and writes
+    # "{>" followed by the items as "=" answers in their right order.
+    def gift_claims(self, body):
+        return body.startswith(">")
+
+    def gift_choices(self, body, fmt):
+        items = answer_items(body[1:].strip())
+        if any(not item.startswith("=") for item in items):
+            raise EntryError(_("the items of an ordering question must start with ="))
+        choices = [ChoiceData(fmt.plain(item[1:])) for item in items]
+        if len(choices) < MIN_ITEMS or any(not c.text for c in choices):
+            raise EntryError(_("an ordering question needs at least two items"))
+        return choices
+
+    def gift_answers(self, question):
+        return ">" + "".join(f"\n={escape(c.text)}" for c in question.choices) + "\n"
 
     def moodle_answer(self, element, choice):
         # The order of the <answer>s is the right order; each is "fully right".

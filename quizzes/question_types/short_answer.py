@@ -13,14 +13,30 @@ from quizzes.question_types.typed import TypedAnswerType
 
 
 def normalise_text(value: str | None) -> str:
-    """Fold a typed answer so that case, spacing and Unicode form do not matter.
+    """Fold a typed answer so that case, spacing, punctuation around it and
+    Unicode form do not matter.
 
     NFKC joins a decomposed "a" + combining diaeresis into "ä" and flattens
     compatibility forms; casefold handles "ß" and the like; inner runs of
-    whitespace count as one space.
+    whitespace count as one space; punctuation at either end ("Valtuusto.",
+    "”valtuusto”") is dropped, inner punctuation ("3,5") is kept.
     """
     text = value if isinstance(value, str) else ""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    words = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return _strip_punctuation(words)
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
+
+
+def _strip_punctuation(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and (_is_punctuation(text[start]) or text[start] == " "):
+        start += 1
+    while end > start and (_is_punctuation(text[end - 1]) or text[end - 1] == " "):
+        end -= 1
+    return text[start:end]
 
 
 class ShortAnswer(TypedAnswerType):

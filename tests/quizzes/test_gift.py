@@ -100,8 +100,7 @@ def test_imported_html_is_sanitised():
 @pytest.mark.django_db
 def test_export_then_import_gives_the_same_questions():
     category = QuestionCategoryFactory(name="Lähde")
-    # GIFT has no ordering type; Moodle XML carries it.
-    kinds = [kind for kind in Question.Type if kind != Question.Type.ORDERING]
+    kinds = list(Question.Type)
     originals = [
         QuestionFactory(
             category=category,
@@ -128,15 +127,26 @@ def test_export_then_import_gives_the_same_questions():
     assert Question.objects.filter(category__name="Kohde").count() == len(data)
 
 
-def test_ordering_cannot_be_written_as_gift():
-    from quizzes.interchange import ChoiceData, QuestionData
-
-    question = QuestionData(
-        "Järjestys", "ordering", "<p>x</p>", choices=[ChoiceData("a")]
+def test_ordering_reads_its_items_in_the_right_order():
+    source = (
+        "::Kokous::Järjestä vaiheet. {>\n=Avaus\n=Laillisuus \\: todetaan\n"
+        "=Asiat\n####Näin kokous etenee.\n}"
     )
-    text, problems = write_gift([question])
-    assert len(problems) == 1
-    assert "Järjestys" not in text
+    [question] = parse_gift(source).questions
+    assert question.type == "ordering"
+    assert [c.text for c in question.choices] == [
+        "Avaus",
+        "Laillisuus : todetaan",
+        "Asiat",
+    ]
+    assert question.general_feedback == "<p>Näin kokous etenee.</p>"
+
+
+@pytest.mark.parametrize("block", ["{>\n=Ainoa\n}", "{>\n=Yksi\n~Toinen\n}", "{>}"])
+def test_an_ordering_needs_two_right_items(block):
+    result = parse_gift("::Järjestys::Järjestä. " + block)
+    assert not result.questions
+    assert len(result.problems) == 1
 
 
 class CountingLines:

@@ -111,6 +111,26 @@ class TestShortAnswer:
         assert grade(question, "paatosvaltaisuus") == 0
         assert normalise_text("Ålands  ö") == "ålands ö"
 
+    @pytest.mark.parametrize(
+        "typed",
+        ["Tarkastuslautakunta.", "”tarkastuslautakunta”", " tarkastuslautakunta! "],
+    )
+    def test_punctuation_around_the_answer_does_not_matter(self, typed):
+        question = snap(
+            "short_answer",
+            accepted=[{"text": "tarkastuslautakunta", "fraction": "1", "feedback": ""}],
+        )
+        assert grade(question, typed) == 1
+
+    def test_punctuation_inside_the_answer_counts(self):
+        question = snap(
+            "short_answer",
+            accepted=[{"text": "3,5", "fraction": "1", "feedback": ""}],
+        )
+        assert grade(question, "3,5.") == 1
+        assert grade(question, "35") == 0
+        assert normalise_text("...") == ""
+
 
 class TestNumerical:
     question = snap(

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "municipalities",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -234,7 +236,11 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
-WAGTAIL_I18N_ENABLED = False
+# Content in Finnish and Swedish: a Swedish page is a translation of a Finnish
+# one (same translation key) in the Swedish tree. English is an interface
+# language only; its pages show the Finnish content (courses.models).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -57,11 +57,19 @@ class VideoBlock(blocks.StructBlock):
 
 
 class LegalReferenceBlock(blocks.StructBlock):
-    """A statute section that the lesson rests on, linked to Finlex."""
+    """A statute section that the lesson rests on, linked to Finlex.
+
+    The summary is shown as a summary ("the section in brief"), not as a
+    quotation of the law, unless the editor marks it as the statute's exact
+    words.
+    """
 
     statute = blocks.CharBlock(label=_("Statute"), max_length=200)
     section = blocks.CharBlock(label=_("Section"), max_length=50)
-    quote = blocks.TextBlock(label=_("Short quote"), required=False)
+    summary = blocks.TextBlock(label=_("The section in brief"), required=False)
+    verbatim = blocks.BooleanBlock(
+        label=_("The summary is the statute's exact words"), required=False
+    )
     url = blocks.URLBlock(label=_("Finlex link"), required=False)
 
     class Meta:
@@ -71,8 +79,8 @@ class LegalReferenceBlock(blocks.StructBlock):
         preview_value = {
             "statute": "Kuntalaki (410/2015)",
             "section": "69 §",
-            "quote": "Luottamushenkilön on edistettävä kunnan ja asukkaiden etua.",
-            "url": "https://www.finlex.fi/fi/laki/ajantasa/2015/20150410",
+            "summary": "Luottamushenkilö edistää kunnan ja asukkaiden etua.",
+            "url": "https://www.finlex.fi/fi/laki/ajantasa/2015/20150410#L10P69",
         }
 
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from django.db.models import QuerySet
 
-from courses.outline import CourseOutline, ModuleOutline, course_outline
+from courses.outline import CourseOutline, ModuleOutline, Step, course_outline
 from courses.steps import StepRecord, step_kind
 
 
@@ -63,11 +63,24 @@ class ModuleCompletion:
     steps: dict[int, StepCompletion] = field(default_factory=dict)
 
 
+def step_completion(step: Step, pages: dict[int, StepCompletion]) -> StepCompletion:
+    """The step's standing over its page in every language: done when done in
+    any (at the first such date), begun when begun in any."""
+    found = [pages[pk] for pk in step.page_ids if pk in pages]
+    done = [c for c in found if c.done]
+    if done:
+        return min(done, key=lambda c: c.done_at)
+    return found[0] if found else NOT_STARTED
+
+
 def module_completion(
     module: ModuleOutline, steps: dict[int, StepCompletion]
 ) -> ModuleCompletion:
-    """The rule: done when all steps are done (dated by the last), begun when any is."""
-    mine = {step.pk: steps.get(step.pk, NOT_STARTED) for step in module.steps}
+    """The rule: done when all steps are done (dated by the last), begun when any is.
+
+    `steps` is {page id: StepCompletion}, for pages in any language.
+    """
+    mine = {step.pk: step_completion(step, steps) for step in module.steps}
     done = [c for c in mine.values() if c.done]
     progress = Progress(len(done), len(mine))
     if progress.complete:
@@ -92,12 +105,12 @@ class CourseCompletion:
 
 
 def _step_records(outlines: list[CourseOutline], users) -> Iterable[StepRecord]:
-    by_kind: dict[str, list[int]] = {}
+    by_kind: dict[str, set[int]] = {}
     for outline in outlines:
         for step in outline.steps:
-            by_kind.setdefault(step.kind, []).append(step.pk)
+            by_kind.setdefault(step.kind, set()).update(step.page_ids)
     for kind, page_ids in by_kind.items():
-        yield from step_kind(kind).records(users, page_ids)
+        yield from step_kind(kind).records(users, sorted(page_ids))
 
 
 def completions(*, users, outlines: list[CourseOutline]) -> dict[int, dict]:

@@ -6,6 +6,12 @@ directives become legal reference, case, key point and reflection blocks, and th
 Markdown between them becomes rich text. The loader remembers which revision it
 made of every page; a page whose latest revision is someone else's is an
 editor's page, and is left alone unless `force` is given.
+
+Every page also gets its Swedish translation in the Swedish tree: titles,
+summaries and objectives from the file's `sv:` block, and a lesson's body
+from `<lesson>.sv.md` when it exists, else the Finnish body marked as
+Finnish. A legal reference names only its statute and section; the Finlex
+link is built from the statute table (`courses.statutes`).
 """
 
 import hashlib
@@ -18,8 +24,10 @@ from pathlib import Path
 import markdown
 import yaml
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from courses.glossary import load_glossary
+from courses.languages import DEFAULT_CONTENT_LANGUAGE
 from courses.models import (
     CoursePage,
     CurriculumSource,
@@ -28,8 +36,12 @@ from courses.models import (
     ModulePage,
 )
 from courses.sanitize import clean_html
+from courses.statutes import cite, statute_named
 
 CURRICULUM_DIR = Path(__file__).resolve().parent / "curriculum"
+GLOSSARY_FILE = "glossary.yaml"
+SWEDISH = "sv"
+SWEDISH_HOME = {"title": "Silta", "slug": "hem"}
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.DOTALL)
 HEADING = re.compile(r"^(#{2,3}) +(.+?)\s*$")
 DIRECTIVES = {
@@ -61,6 +73,7 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped_edited: list[str] = field(default_factory=list)
+    glossary_added: int = 0
 
 
 def read_content_file(path: Path, root: Path) -> ContentFile:
@@ -113,10 +126,7 @@ def _directive_value(name: str, content: str, where: str):
         if missing:
             raise CurriculumError(f"{where}: '{name}' block lacks {', '.join(missing)}")
         if name == "legal":
-            return {
-                key: str(data.get(key, "") or "").strip()
-                for key in ("statute", "section", "quote", "url")
-            }
+            return _legal_value(data, where)
         return {key: str(data[key]).strip() for key in required}
     if name == "keypoints":
         points = [
@@ -128,6 +138,30 @@ def _directive_value(name: str, content: str, where: str):
             raise CurriculumError(f"{where}: 'keypoints' block has no '- ' items")
         return {"points": points}
     return {"prompt": " ".join(content.split())}
+
+
+def _legal_value(data: dict, where: str) -> dict:
+    """A legal reference with its Finlex link built from statute and section."""
+    unknown = set(data) - {"statute", "section", "summary", "verbatim"}
+    if unknown:
+        raise CurriculumError(
+            f"{where}: 'legal' block has unknown keys {', '.join(sorted(unknown))}"
+        )
+    statute = statute_named(str(data["statute"]))
+    if statute is None:
+        raise CurriculumError(f"{where}: unknown statute '{data['statute']}'")
+    citation = cite(statute, str(data["section"]))
+    if citation is None:
+        raise CurriculumError(
+            f"{where}: '{data['section']}' is not a section of {statute.label}"
+        )
+    return {
+        "statute": statute.label,
+        "section": str(data["section"]).strip(),
+        "summary": " ".join(str(data.get("summary") or "").split()),
+        "verbatim": bool(data.get("verbatim")),
+        "url": citation.url,
+    }
 
 
 def body_to_blocks(body: str, path: str, first_line: int = 1) -> list[dict]:
@@ -176,25 +210,42 @@ def body_to_blocks(body: str, path: str, first_line: int = 1) -> list[dict]:
     return blocks
 
 
-def _course_fields(content: ContentFile) -> dict:
+def _swedish(content: ContentFile) -> dict:
+    sv = content.meta.get(SWEDISH) or {}
+    if not isinstance(sv, dict) or not sv.get("title"):
+        raise CurriculumError(f"{content.path}: front matter needs 'sv:' with 'title'")
+    return sv
+
+
+def _objectives(texts) -> list[dict]:
+    return [_block("objective", str(text)) for text in texts or []]
+
+
+def _course_fields(content: ContentFile, sv: bool = False) -> dict:
+    meta = _swedish(content) if sv else content.meta
+    intro = meta.get("intro", "") if sv else content.body
     return {
-        "title": content.meta["title"],
+        "title": meta["title"],
         "slug": content.meta["slug"],
-        "summary": content.meta.get("summary", ""),
-        "intro": markdown_to_rich_text(content.body),
+        "summary": meta.get("summary", ""),
+        "intro": markdown_to_rich_text(intro),
     }
 
 
-def _module_fields(content: ContentFile) -> dict:
-    objectives = [
-        _block("objective", str(text)) for text in content.meta.get("objectives", [])
-    ]
+def _module_fields(content: ContentFile, sv: bool = False) -> dict:
+    meta = _swedish(content) if sv else content.meta
+    objectives = meta.get("objectives", [])
+    if sv and len(objectives) != len(content.meta.get("objectives", [])):
+        raise CurriculumError(
+            f"{content.path}: 'sv:' must have as many objectives as the Finnish"
+        )
+    intro = meta.get("intro", "") if sv else content.body
     return {
-        "title": content.meta["title"],
+        "title": meta["title"],
         "slug": content.meta["slug"],
-        "summary": content.meta.get("summary", ""),
-        "objectives": objectives,
-        "intro": markdown_to_rich_text(content.body),
+        "summary": meta.get("summary", ""),
+        "objectives": _objectives(objectives),
+        "intro": markdown_to_rich_text(intro),
     }
 
 
@@ -208,8 +259,27 @@ def _lesson_fields(content: ContentFile) -> dict:
         "summary": content.meta.get("summary", ""),
         "estimated_minutes": int(content.meta.get("minutes", 10)),
         "content_checked": checked,
+        "body_language": "fi",
         "body": body_to_blocks(content.body, content.path, content.body_line),
     }
+
+
+def _swedish_lesson_fields(
+    content: ContentFile, translation: ContentFile | None
+) -> dict:
+    """The Swedish page: a full translation, or the Finnish body marked Finnish."""
+    fields = _lesson_fields(translation or content)
+    sv = _swedish(content)
+    fields.update(title=sv["title"], slug=content.meta["slug"])
+    fields["summary"] = sv.get("summary", "")
+    if translation is not None:
+        fields["body_language"] = SWEDISH
+        fields["content_checked"] = (
+            translation.meta.get("checked") or (fields["content_checked"])
+        )
+    else:
+        fields["body"] = _lesson_fields(content)["body"]
+    return fields
 
 
 @dataclass
@@ -218,6 +288,24 @@ class PlannedPage:
     model: type[Page]
     fields: dict
     children: list["PlannedPage"] = field(default_factory=list)
+    swedish: dict = field(default_factory=dict)
+    swedish_hash: str = ""
+
+
+def _lesson_plan(lesson_file: Path, root: Path) -> PlannedPage:
+    lesson = read_content_file(lesson_file, root)
+    translation_file = lesson_file.with_suffix(".sv.md")
+    translation = (
+        read_content_file(translation_file, root) if translation_file.exists() else None
+    )
+    digest = lesson.content_hash + (translation.content_hash if translation else "")
+    return PlannedPage(
+        lesson,
+        LessonPage,
+        _lesson_fields(lesson),
+        swedish=_swedish_lesson_fields(lesson, translation),
+        swedish_hash=hashlib.sha256(digest.encode()).hexdigest(),
+    )
 
 
 def plan_curriculum(root: Path = CURRICULUM_DIR) -> PlannedPage:
@@ -226,20 +314,29 @@ def plan_curriculum(root: Path = CURRICULUM_DIR) -> PlannedPage:
     if not course_file.exists():
         raise CurriculumError(f"{course_file}: missing")
     course = read_content_file(course_file, root)
-    plan = PlannedPage(course, CoursePage, _course_fields(course))
+    plan = PlannedPage(
+        course,
+        CoursePage,
+        _course_fields(course),
+        swedish=_course_fields(course, sv=True),
+        swedish_hash=course.content_hash,
+    )
     for module_dir in sorted(p for p in root.iterdir() if p.is_dir()):
         module_file = module_dir / "module.md"
         if not module_file.exists():
             raise CurriculumError(f"{module_dir.name}: module.md is missing")
         module = read_content_file(module_file, root)
-        module_plan = PlannedPage(module, ModulePage, _module_fields(module))
+        module_plan = PlannedPage(
+            module,
+            ModulePage,
+            _module_fields(module),
+            swedish=_module_fields(module, sv=True),
+            swedish_hash=module.content_hash,
+        )
         for lesson_file in sorted(module_dir.glob("*.md")):
-            if lesson_file.name == "module.md":
+            if lesson_file.name == "module.md" or lesson_file.name.endswith(".sv.md"):
                 continue
-            lesson = read_content_file(lesson_file, root)
-            module_plan.children.append(
-                PlannedPage(lesson, LessonPage, _lesson_fields(lesson))
-            )
+            module_plan.children.append(_lesson_plan(lesson_file, root))
         plan.children.append(module_plan)
     return plan
 
@@ -249,59 +346,106 @@ def _apply_fields(page: Page, fields: dict) -> None:
         setattr(page, name, value)
 
 
-def _publish(page: Page, content: ContentFile):
+def _publish(page: Page, path: str, digest: str):
     revision = page.save_revision(log_action=True)
     revision.publish()
     CurriculumSource.objects.update_or_create(
-        path=content.path,
-        defaults={
-            "page": page,
-            "content_hash": content.content_hash,
-            "revision": revision,
-        },
+        path=path,
+        defaults={"page": page, "content_hash": digest, "revision": revision},
     )
 
 
-def _sync_page(parent: Page, planned: PlannedPage, force: bool, report: LoadReport):
-    content = planned.content
-    source = (
-        CurriculumSource.objects.filter(path=content.path)
-        .select_related("page")
-        .first()
-    )
+def swedish_source_path(path: str) -> str:
+    """Where the loader records the Swedish page made from the file at `path`."""
+    return f"{path}@{SWEDISH}"
+
+
+def _sync_page(
+    parent: Page,
+    model: type[Page],
+    fields: dict,
+    path: str,
+    digest: str,
+    force: bool,
+    report: "LoadReport",
+    **new,
+):
+    """Create, update or leave alone the page loaded from `path`."""
+    source = CurriculumSource.objects.filter(path=path).select_related("page").first()
     if source is None:
-        page = planned.model(**planned.fields)
+        page = model(**fields, **new)
         parent.add_child(instance=page)
-        _publish(page, content)
-        report.created.append(content.path)
+        _publish(page, path, digest)
+        report.created.append(path)
         return page
     page = source.page.specific
     edited = page.latest_revision_id != source.revision_id
     if edited and not force:
-        report.skipped_edited.append(content.path)
+        report.skipped_edited.append(path)
         return page
-    if not edited and source.content_hash == content.content_hash:
-        report.unchanged.append(content.path)
+    if not edited and source.content_hash == digest:
+        report.unchanged.append(path)
         return page
-    _apply_fields(page, planned.fields)
-    _publish(page, content)
-    report.updated.append(content.path)
+    _apply_fields(page, fields)
+    _publish(page, path, digest)
+    report.updated.append(path)
     return page
 
 
-def _sync_tree(parent: Page, planned: PlannedPage, force: bool, report: LoadReport):
-    page = _sync_page(parent, planned, force, report)
+def _sync_tree(
+    parents: tuple[Page, Page], planned: PlannedPage, force: bool, report: "LoadReport"
+):
+    """The Finnish page under parents[0], its Swedish translation under parents[1]."""
+    content = planned.content
+    page = _sync_page(
+        parents[0],
+        planned.model,
+        planned.fields,
+        content.path,
+        content.content_hash,
+        force,
+        report,
+    )
+    translation = _sync_page(
+        parents[1],
+        planned.model,
+        planned.swedish,
+        swedish_source_path(content.path),
+        planned.swedish_hash,
+        force,
+        report,
+        locale=parents[1].locale,
+        translation_key=page.translation_key,
+    )
     for child in planned.children:
-        _sync_tree(page, child, force, report)
+        _sync_tree((page, translation), child, force, report)
+
+
+def swedish_home(home: HomePage) -> HomePage:
+    """The Swedish home page, a translation of `home`, made if missing."""
+    locale = Locale.objects.get(language_code=SWEDISH)
+    existing = home.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translation = HomePage(
+        **SWEDISH_HOME, locale=locale, translation_key=home.translation_key
+    )
+    home.get_parent().add_child(instance=translation)
+    translation.save_revision().publish()
+    return translation
 
 
 @transaction.atomic
 def load_curriculum(*, root: Path = CURRICULUM_DIR, force: bool = False) -> LoadReport:
-    """Create or update the course from `root`; all or nothing."""
+    """Create or update the course and its Swedish translation; all or nothing."""
     plan = plan_curriculum(root)
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(
+        locale__language_code=DEFAULT_CONTENT_LANGUAGE
+    ).first()
     if home is None:
         raise CurriculumError("There is no home page; run the migrations first.")
     report = LoadReport()
-    _sync_tree(home, plan, force, report)
+    _sync_tree((home, swedish_home(home)), plan, force, report)
+    if (root / GLOSSARY_FILE).exists():
+        report.glossary_added, _ = load_glossary(root / GLOSSARY_FILE)
     return report

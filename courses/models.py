@@ -11,10 +11,15 @@ from wagtail.search import index
 
 from courses.access import RestrictionsReadOnce
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+from courses.languages import (
+    CONTENT_LANGUAGES,
+    DEFAULT_CONTENT_LANGUAGE,
+    InterfaceLanguageUrls,
+)
 from courses.page_cache import mark_cacheable
 
 
-class AnonymousCacheablePage(RestrictionsReadOnce, Page):
+class AnonymousCacheablePage(RestrictionsReadOnce, InterfaceLanguageUrls, Page):
     """A course-tree page whose anonymous rendering may be shared (page_cache)."""
 
     class Meta:
@@ -33,7 +38,6 @@ class HomePage(AnonymousCacheablePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CoursePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("home page")
@@ -114,12 +118,23 @@ class LessonPage(AnonymousCacheablePage):
         help_text=_("When the facts of this lesson were last checked against the law."),
     )
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+    body_language = models.CharField(
+        _("language of the body"),
+        max_length=8,
+        choices=CONTENT_LANGUAGES,
+        default=DEFAULT_CONTENT_LANGUAGE,
+        help_text=_(
+            "The language the body is written in. A Swedish page whose body is "
+            "still the Finnish text says Finnish here until it is translated."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("estimated_minutes"),
         FieldPanel("content_checked"),
+        FieldPanel("body_language"),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -189,3 +204,51 @@ class CurriculumSource(models.Model):
 
     def __str__(self):
         return self.path
+
+
+class GlossaryTerm(models.Model):
+    """A municipal term in Finnish and Swedish, with a short definition in both.
+
+    Lessons link a term where it first appears (courses.glossary); `forms`
+    are the beginnings of the words that count as the term in Finnish text
+    ("kunnanhallit" matches "kunnanhallituksen"), `forms_sv` in Swedish.
+    """
+
+    term = models.CharField(_("term in Finnish"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    term_sv = models.CharField(_("term in Swedish"), max_length=120)
+    definition = models.TextField(_("definition in Finnish"), max_length=600)
+    definition_sv = models.TextField(_("definition in Swedish"), max_length=600)
+    forms = models.CharField(
+        _("Finnish word beginnings"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Comma-separated beginnings of the inflected forms, e.g. "
+            "“kunnanhallit, kunnanhallituks”. Empty: the term itself."
+        ),
+    )
+    forms_sv = models.CharField(
+        _("Swedish word beginnings"),
+        max_length=400,
+        blank=True,
+        help_text=_("Comma-separated, as above. Empty: the Swedish term itself."),
+    )
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("term_sv"),
+        FieldPanel("definition"),
+        FieldPanel("definition_sv"),
+        FieldPanel("forms"),
+        FieldPanel("forms_sv"),
+    ]
+
+    class Meta:
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term

@@ -36,10 +36,19 @@ class Link:
 
 @dataclass(frozen=True)
 class Step(Link):
-    """A lesson, quiz or other activity of a module, in page order."""
+    """A lesson, quiz or other activity of a module, in page order.
+
+    `same_as` holds the ids of the step's page in every language (its own
+    included): a trustee who did the Swedish lesson has done the Finnish one.
+    """
 
     kind: str = ""
     info: dict = field(default_factory=dict)
+    same_as: tuple[int, ...] = ()
+
+    @property
+    def page_ids(self) -> tuple[int, ...]:
+        return self.same_as or (self.pk,)
 
 
 @dataclass(frozen=True)
@@ -69,8 +78,21 @@ def _link(page: Page) -> Link:
     return Link(page.pk, page.title, page.get_url())
 
 
+def _translations(pages: list[Page]) -> dict[object, tuple[int, ...]]:
+    """{translation key: ids of the pages in every language}, in one query."""
+    keys = {page.translation_key for page in pages}
+    found: dict[object, list[int]] = {}
+    rows = Page.objects.filter(translation_key__in=keys).values_list(
+        "translation_key", "pk"
+    )
+    for key, pk in rows.order_by("pk"):
+        found.setdefault(key, []).append(pk)
+    return {key: tuple(ids) for key, ids in found.items()}
+
+
 def _steps_by_module(course: Page) -> dict[str, list[Step]]:
-    """Every live step page two levels under the course, one query per kind."""
+    """Every live step page two levels under the course: one query per kind,
+    and one for the translations of them all."""
     found = []
     for kind in step_kinds():
         pages = (
@@ -79,13 +101,24 @@ def _steps_by_module(course: Page) -> dict[str, list[Step]]:
             .filter(depth=course.depth + 2)
             .defer_streamfields()
         )
-        for page in pages:
-            step = Step(
-                page.pk, page.title, page.get_url(), kind.name, kind.describe(page)
-            )
-            found.append((page.path, step))
+        found += [(kind, page) for page in pages]
+    same_as = _translations([page for _, page in found]) if found else {}
+    steps = [
+        (
+            page.path,
+            Step(
+                page.pk,
+                page.title,
+                page.get_url(),
+                kind.name,
+                kind.describe(page),
+                same_as.get(page.translation_key, (page.pk,)),
+            ),
+        )
+        for kind, page in found
+    ]
     by_module: dict[str, list[Step]] = {}
-    for path, step in sorted(found, key=lambda item: item[0]):
+    for path, step in sorted(steps, key=lambda item: item[0]):
         by_module.setdefault(path[: -Page.steplen], []).append(step)
     return by_module
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import django
 import wagtail
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -164,7 +165,14 @@ def _restriction_groups_changed(sender, action, **kwargs):
 
 @functools.cache
 def _watched_models() -> tuple:
-    return (PageViewRestriction, Site, get_image_model(), get_document_model())
+    glossary = apps.get_model("courses", "GlossaryTerm")
+    return (
+        PageViewRestriction,
+        Site,
+        get_image_model(),
+        get_document_model(),
+        glossary,
+    )
 
 
 def connect_signals():

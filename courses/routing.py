@@ -15,6 +15,7 @@ fall back to Wagtail.
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -25,15 +26,18 @@ TIMEOUT = 24 * 60 * 60
 
 
 def _site_and_paths(request) -> tuple[Site | None, dict]:
-    """The request's site and {url_path: (page id, content type id)} of its pages."""
+    """The request's site and {url_path: (page id, content type id)} of its pages
+    in the active language's tree (the site root's translation, as Wagtail's
+    own routing finds it)."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"site-routes:{content_version()}:{hostname}:{request.get_port()}"
+    language = translation.get_language()
+    key = f"site-routes:{content_version()}:{hostname}:{request.get_port()}:{language}"
     found = cache.get(key)
     if found is None:
         site = Site.find_for_request(request)
         paths = {}
         if site is not None:
-            root = Page.objects.only("path", "url_path").get(pk=site.root_page_id)
+            root = Page.objects.get(pk=site.root_page_id).localized
             site.root_url_path = root.url_path
             paths = {
                 url_path: (pk, content_type_id)

@@ -1,13 +1,16 @@
-"""Learner actions outside the page tree: completing a lesson and "my studies"."""
+"""Learner pages outside the page tree: completing a lesson, "my studies" and
+the glossary."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.access import page_access_response
+from courses.glossary import entries
 from courses.lessons import mark_lesson_complete
 from courses.models import LessonPage
 from courses.progress import my_studies
@@ -36,3 +39,9 @@ def my_studies_view(request):
     return render(
         request, "courses/my_studies.html", {"courses": my_studies(user=request.user)}
     )
+
+
+def glossary_view(request):
+    """Every term, alphabetical in the interface language, each with an anchor."""
+    language = translation.get_language()
+    return render(request, "courses/glossary.html", {"entries": entries(language)})

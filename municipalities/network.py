@@ -102,36 +102,38 @@ def trustees_by_municipality(
 
 
 def _kind_complete(kind: str, modules, users: QuerySet) -> set[tuple[int, int]]:
-    """(user id, module id) where the user did every step of `kind` in the module."""
+    """(user id, module id) where the user did every step of `kind` in the module.
+
+    A step counts once whichever language's page of it the user did.
+    """
     rows = step_kind(kind).done_rows
     model, page_field, done = rows.model, rows.page_field, rows.condition
-    steps = {m.pk: [s.pk for s in m.steps_of(kind)] for m in modules}
-    steps = {module_id: ids for module_id, ids in steps.items() if ids}
+    steps = {m.pk: m.steps_of(kind) for m in modules}
+    steps = {module_id: found for module_id, found in steps.items() if found}
     if not steps:
         return set()
 
-    def by_module(value):
+    def case(pairs):
         return Case(
-            *(
-                When(**{f"{page_field}__in": ids}, then=value(m, ids))
-                for m, ids in steps.items()
-            ),
+            *(When(**{f"{page_field}__in": ids}, then=Value(v)) for ids, v in pairs),
             output_field=IntegerField(),
         )
 
+    every = [(step, m) for m, found in steps.items() for step in found]
     rows = (
         model.objects.filter(
             done,
             user_id__in=users.values("pk"),
-            **{f"{page_field}__in": [pk for ids in steps.values() for pk in ids]},
+            **{f"{page_field}__in": [pk for s, _ in every for pk in s.page_ids]},
         )
         .order_by()
         .annotate(
-            module=by_module(lambda m, ids: Value(m)),
-            needed=by_module(lambda m, ids: Value(len(ids))),
+            module=case((s.page_ids, m) for s, m in every),
+            needed=case((s.page_ids, len(steps[m])) for s, m in every),
+            step=case((s.page_ids, s.pk) for s, _ in every),
         )
         .values("user_id", "module", "needed")
-        .annotate(steps_done=Count(page_field, distinct=True))
+        .annotate(steps_done=Count("step", distinct=True))
         .filter(steps_done=F("needed"))
         .values_list("user_id", "module")
     )

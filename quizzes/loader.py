@@ -19,7 +19,9 @@ from quizzes.interchange import MAX_CATEGORY_NAME, FatalImportError
 from quizzes.models import QuestionCategory, QuizPage, QuizQuestion
 
 QUIZ_FILE = "quiz.gift"
+SWEDISH_QUIZ_FILE = "quiz.sv.gift"
 QUIZ_TITLE = "Moduulin tentti"
+SWEDISH_QUIZ_TITLE = "Modulens prov"
 QUIZ_SLUG = "tentti"
 
 
@@ -73,66 +75,109 @@ def _placements(questions) -> list[QuizQuestion]:
     ]
 
 
+def _questions(path: str, raw: bytes, title: str, report: QuizLoadReport):
+    """Import a GIFT file into its category; the questions in file order."""
+    try:
+        result = parse_gift(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise FatalImportError(f"{path}: the file is not UTF-8 text") from error
+    report.problems += [f"{path}: {problem}" for problem in result.problems]
+    synced = import_into_category(
+        result, category_name=_category_name(title, path), source=path
+    )
+    return synced.questions
+
+
+def _sync_quiz(module, path, digest, questions, report, force, **new):
+    """Create, update or leave alone the quiz page loaded from `path`."""
+    source = CurriculumSource.objects.filter(path=path).select_related("page").first()
+    if source is None:
+        quiz = QuizPage(
+            pass_mark=70,
+            attempts_allowed=0,
+            feedback_policy=QuizPage.Feedback.AFTER_SUBMIT,
+            slug=QUIZ_SLUG,
+            **new,
+        )
+        quiz.quiz_questions = _placements(questions)
+        module.add_child(instance=quiz)
+        _publish(quiz, path, digest)
+        report.created.append(path)
+        return quiz
+    quiz = source.page.specific
+    if quiz.latest_revision_id != source.revision_id and not force:
+        report.skipped_edited.append(path)
+        return quiz
+    current = list(
+        quiz.quiz_questions.order_by("sort_order").values_list("question_id", flat=True)
+    )
+    if current == [q.pk for q in questions] and source.content_hash == digest:
+        report.unchanged.append(path)
+        return quiz
+    quiz.quiz_questions = _placements(questions)
+    _publish(quiz, path, digest)
+    report.updated.append(path)
+    return quiz
+
+
+def _module_page(module_dir: Path, suffix: str = ""):
+    source = (
+        CurriculumSource.objects.filter(path=f"{module_dir.name}/module.md{suffix}")
+        .select_related("page")
+        .first()
+    )
+    return source.page if source else None
+
+
 @transaction.atomic
 def load_quizzes(*, root: Path = CURRICULUM_DIR, force: bool = False) -> QuizLoadReport:
-    """Import every <module dir>/quiz.gift under `root`; all or nothing."""
+    """Import every <module dir>/quiz.gift under `root`; all or nothing.
+
+    The Swedish module gets its quiz from quiz.sv.gift, or else the Finnish
+    questions marked as Finnish; either way it is a translation of the
+    Finnish quiz, so passing it completes the module in both languages.
+    """
     report = QuizLoadReport()
     for module_dir in sorted(p for p in root.iterdir() if p.is_dir()):
         gift_file = module_dir / QUIZ_FILE
         if not gift_file.is_file():
             continue
         path = f"{module_dir.name}/{QUIZ_FILE}"
-        module_source = (
-            CurriculumSource.objects.filter(path=f"{module_dir.name}/module.md")
-            .select_related("page")
-            .first()
-        )
-        if module_source is None:
+        module, module_sv = _module_page(module_dir), _module_page(module_dir, "@sv")
+        if module is None or module_sv is None:
             report.problems.append(
                 f"{path}: its module is not loaded; run load_curriculum first"
             )
             continue
-        module = module_source.page
         raw = gift_file.read_bytes()
-        try:
-            result = parse_gift(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError as error:
-            raise FatalImportError(f"{path}: the file is not UTF-8 text") from error
-        report.problems += [f"{path}: {problem}" for problem in result.problems]
-        synced = import_into_category(
-            result, category_name=_category_name(module.title, path), source=path
+        questions = _questions(path, raw, module.title, report)
+        quiz = _sync_quiz(
+            module,
+            path,
+            hashlib.sha256(raw).hexdigest(),
+            questions,
+            report,
+            force,
+            title=QUIZ_TITLE,
         )
-        digest = hashlib.sha256(raw).hexdigest()
-        source = (
-            CurriculumSource.objects.filter(path=path).select_related("page").first()
+        swedish_file = module_dir / SWEDISH_QUIZ_FILE
+        if swedish_file.is_file():
+            swedish_raw = swedish_file.read_bytes()
+            swedish_path = f"{module_dir.name}/{SWEDISH_QUIZ_FILE}"
+            swedish = _questions(swedish_path, swedish_raw, module_sv.title, report)
+            language = "sv"
+        else:
+            swedish_raw, swedish, language = raw, questions, "fi"
+        _sync_quiz(
+            module_sv,
+            f"{path}@sv",
+            hashlib.sha256(raw + swedish_raw).hexdigest(),
+            swedish,
+            report,
+            force,
+            title=SWEDISH_QUIZ_TITLE,
+            questions_language=language,
+            locale=module_sv.locale,
+            translation_key=quiz.translation_key,
         )
-        if source is None:
-            quiz = QuizPage(
-                title=QUIZ_TITLE,
-                slug=QUIZ_SLUG,
-                pass_mark=70,
-                attempts_allowed=0,
-                feedback_policy=QuizPage.Feedback.AFTER_SUBMIT,
-            )
-            quiz.quiz_questions = _placements(synced.questions)
-            module.add_child(instance=quiz)
-            _publish(quiz, path, digest)
-            report.created.append(path)
-            continue
-        quiz = source.page.specific
-        if quiz.latest_revision_id != source.revision_id and not force:
-            report.skipped_edited.append(path)
-            continue
-        current = list(
-            quiz.quiz_questions.order_by("sort_order").values_list(
-                "question_id", flat=True
-            )
-        )
-        wanted = [q.pk for q in synced.questions]
-        if current == wanted and source.content_hash == digest:
-            report.unchanged.append(path)
-            continue
-        quiz.quiz_questions = _placements(synced.questions)
-        _publish(quiz, path, digest)
-        report.updated.append(path)
     return report

@@ -14,11 +14,16 @@ from wagtail.models import Orderable, Page
 
 from courses.access import RestrictionsReadOnce
 from courses.blocks import RICH_TEXT_FEATURES
+from courses.languages import (
+    CONTENT_LANGUAGES,
+    DEFAULT_CONTENT_LANGUAGE,
+    InterfaceLanguageUrls,
+)
 from quizzes.models.bank import Question, QuestionCategory
 from quizzes.standing import quiz_page_context
 
 
-class QuizPage(RestrictionsReadOnce, Page):
+class QuizPage(RestrictionsReadOnce, InterfaceLanguageUrls, Page):
     """The quiz that closes a module; passing it is part of completing the module.
 
     Questions come either from the ordered list or, when a random category is
@@ -67,9 +72,20 @@ class QuizPage(RestrictionsReadOnce, Page):
         help_text=_("Leave empty for no time limit."),
     )
 
+    questions_language = models.CharField(
+        _("language of the questions"),
+        max_length=8,
+        choices=CONTENT_LANGUAGES,
+        default=DEFAULT_CONTENT_LANGUAGE,
+        help_text=_(
+            "A Swedish quiz that still uses the Finnish questions says Finnish here."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("questions_language"),
         InlinePanel("quiz_questions", label=_("Questions in order")),
         MultiFieldPanel(
             [FieldPanel("random_category"), FieldPanel("random_count")],

@@ -33,8 +33,8 @@ QUESTION_TYPES: dict[str, QuestionType] = {
 }
 _UNKNOWN = Description()
 # The order GIFT answer syntaxes are told apart in: an empty block, "#", ">"
-# (Silta's ordering) and a TRUE/FALSE word first; matching pairs are "=" answers too, so matching is
-# asked before short answer.
+# (Silta's ordering) and a TRUE/FALSE word first; matching pairs are "="
+# answers too, so matching is asked before short answer.
 _GIFT_READING_ORDER = tuple(
     QUESTION_TYPES[kind.name]
     for kind in (

@@ -39,7 +39,20 @@ def test_legal_reference_links_to_finlex():
     html = render(LegalReferenceBlock(), LegalReferenceBlock().meta.preview_value)
     assert "Kuntalaki (410/2015)" in html
     assert 'href="https://www.finlex.fi/' in html
+
+
+def test_a_legal_summary_is_not_shown_as_a_quotation():
+    value = {**LegalReferenceBlock().meta.preview_value, "verbatim": False}
+    html = render(LegalReferenceBlock(), value)
+    assert "Pykälä lyhyesti" in html
+    assert "<blockquote>" not in html
+
+
+def test_the_statutes_exact_words_are_a_quotation():
+    value = {**LegalReferenceBlock().meta.preview_value, "verbatim": True}
+    html = render(LegalReferenceBlock(), value)
     assert "<blockquote>" in html
+    assert "Pykälä lyhyesti" not in html
 
 
 def test_case_hides_answer_in_details():

@@ -40,6 +40,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Curriculum loaded: {len(report.created)} created, "
                 f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-                f"{len(report.skipped_edited)} kept."
+                f"{len(report.skipped_edited)} kept; "
+                f"{report.glossary_added} new glossary terms."
             )
         )

@@ -1,10 +1,13 @@
-"""Which languages content is written in, and what English visitors see.
+"""Which languages content is written in, and how pages are addressed.
 
 Pages exist in Finnish and Swedish (Wagtail's content languages); English is
 an interface language only. Wagtail addresses a Finnish page without a
-prefix whatever the interface language, which would drop an English visitor
-back into Finnish at every link, so a Finnish page's address keeps the
-English prefix while English is active.
+prefix whatever the interface language, which would drop a Swedish or
+English reader back into the Finnish interface at every link. So a Finnish
+page's address carries the interface language's prefix: under /sv/ the
+router serves the Swedish translation at that path, or the Finnish page
+itself (its text marked as Finnish) while no translation exists
+(courses.routing).
 """
 
 from django.conf import settings
@@ -15,17 +18,12 @@ CONTENT_LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES
 DEFAULT_CONTENT_LANGUAGE = settings.LANGUAGE_CODE
 
 
-def is_content_language(code: str | None) -> bool:
-    return code in dict(CONTENT_LANGUAGES)
-
-
 def interface_language_url_parts(parts):
-    """Wagtail's (site id, root URL, path) for `page`, under /en/ while English
-    (an interface-only language) is active and the page is in the default
-    language."""
+    """Wagtail's (site id, root URL, path) of a page, with a Finnish page's
+    path under the active interface language's prefix."""
     active = translation.get_language()
     site_id, root_url, path = parts
-    if path is None or is_content_language(active):
+    if path is None or active in (None, DEFAULT_CONTENT_LANGUAGE):
         return parts
     if translation.get_language_from_path(path) is not None:
         return parts  # a Swedish page keeps its /sv/ address
@@ -34,7 +32,7 @@ def interface_language_url_parts(parts):
 
 
 class InterfaceLanguageUrls:
-    """Page mixin: addresses follow an interface-only language (see module)."""
+    """Page mixin: addresses follow the interface language (see module)."""
 
     def get_url_parts(self, request=None):
         return interface_language_url_parts(super().get_url_parts(request))

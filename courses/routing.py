@@ -20,24 +20,25 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from courses.languages import DEFAULT_CONTENT_LANGUAGE
 from courses.page_cache import content_version
 
 TIMEOUT = 24 * 60 * 60
 
 
-def _site_and_paths(request) -> tuple[Site | None, dict]:
+def _site_and_paths(request, language: str) -> tuple[Site | None, dict]:
     """The request's site and {url_path: (page id, content type id)} of its pages
-    in the active language's tree (the site root's translation, as Wagtail's
-    own routing finds it)."""
+    in `language`'s tree (the site root's translation, as Wagtail's own
+    routing finds it)."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    language = translation.get_language()
     key = f"site-routes:{content_version()}:{hostname}:{request.get_port()}:{language}"
     found = cache.get(key)
     if found is None:
         site = Site.find_for_request(request)
         paths = {}
         if site is not None:
-            root = Page.objects.get(pk=site.root_page_id).localized
+            with translation.override(language):
+                root = Page.objects.get(pk=site.root_page_id).localized
             site.root_url_path = root.url_path
             paths = {
                 url_path: (pk, content_type_id)
@@ -51,16 +52,23 @@ def _site_and_paths(request) -> tuple[Site | None, dict]:
 
 
 def route(request, path: str) -> RouteResult | None:
-    """The live page at `path` (relative to the site root), in one query."""
-    site, paths = _site_and_paths(request)
-    if site is None:
-        return None
-    request._wagtail_site = site
-    target = paths.get(f"{site.root_url_path}{path}")
-    if target is None:
-        return None
-    page = _live_page(*target)
-    return RouteResult(page) if page is not None else None
+    """The live page at `path` (relative to the site root), in one query.
+
+    The active language's tree first; a path it lacks is looked up in the
+    Finnish tree, so a page not yet translated is shown in Finnish under the
+    Swedish or English interface (courses.languages).
+    """
+    languages = dict.fromkeys((translation.get_language(), DEFAULT_CONTENT_LANGUAGE))
+    for language in languages:
+        site, paths = _site_and_paths(request, language)
+        if site is None:
+            return None
+        target = paths.get(f"{site.root_url_path}{path}")
+        if target is not None:
+            request._wagtail_site = site
+            page = _live_page(*target)
+            return RouteResult(page) if page is not None else None
+    return None
 
 
 def _live_page(page_id: int, content_type_id: int) -> Page | None:

@@ -14,6 +14,10 @@ DATA_MIGRATIONS = [
         "create_home_page_and_group",
     ),
     ("quizzes.migrations.0002_facilitators_manage_questions", "grant"),
+    (
+        "courses.migrations.0004_swedish_content_and_legal_summaries",
+        "add_swedish_locale",
+    ),
 ]
 
 

@@ -128,6 +128,7 @@ def test_facilitator_with_mfa_edits_and_publishes_a_lesson(client, facilitator):
             "summary": "Päivitetty",
             "estimated_minutes": "12",
             "content_checked": "2026-11-30",
+            "body_language": "fi",
             "body-count": "1",
             "body-0-type": "rich_text",
             "body-0-deleted": "",

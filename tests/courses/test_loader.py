@@ -29,7 +29,7 @@ def content(tmp_path) -> Path:
 def test_repository_curriculum_builds_six_modules_and_module_two(content):
     report = load_curriculum(root=content)
 
-    course = CoursePage.objects.get()
+    course = CoursePage.objects.get(locale__language_code="fi")
     modules = ModulePage.objects.child_of(course).order_by("path")
     assert modules.count() == 6
     role_module = modules[1]
@@ -39,7 +39,8 @@ def test_repository_curriculum_builds_six_modules_and_module_two(content):
     kinds = {block.block_type for lesson in lessons for block in lesson.body}
     assert {"legal_reference", "case_scenario", "key_points", "heading"} <= kinds
     assert all(lesson.content_checked for lesson in lessons)
-    assert len(report.created) == 1 + 6 + LessonPage.objects.count()
+    # Every page and its Swedish translation.
+    assert len(report.created) == 2 * (1 + 6) + LessonPage.objects.count()
 
 
 def test_running_twice_changes_nothing(content):
@@ -61,7 +62,8 @@ def test_changed_file_updates_its_page(content):
 
     report = load_curriculum(root=content)
 
-    assert len(report.updated) == 1
+    path = lesson_file.relative_to(content).as_posix()
+    assert report.updated == [path, f"{path}@sv"]
     assert LessonPage.objects.filter(title__startswith="Päivitetty - ").exists()
 
 

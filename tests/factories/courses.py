@@ -9,7 +9,7 @@ def home_page() -> HomePage:
 
     Transactional tests must use `serialized_rollback=True` to keep it.
     """
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="fi")
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -55,8 +55,8 @@ class LessonPageFactory(wagtail_factories.PageFactory):
                 "value": {
                     "statute": "Kuntalaki (410/2015)",
                     "section": "69 §",
-                    "quote": "",
-                    "url": "https://www.finlex.fi/fi/laki/ajantasa/2015/20150410",
+                    "summary": "",
+                    "url": "https://www.finlex.fi/fi/laki/ajantasa/2015/20150410#L10P69",
                 },
             },
             {

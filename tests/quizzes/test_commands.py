@@ -67,23 +67,33 @@ def test_import_of_no_questions_creates_no_category(tmp_path):
     assert not QuestionCategory.objects.exists()
 
 
-def test_export_questions_reports_in_english():
+def test_export_writes_ordering_as_gift_and_reports_nothing(tmp_path):
     category = QuestionCategoryFactory(name="Lähde")
     QuestionFactory(category=category, type="ordering", name="Järjestys")
-    out = StringIO()
+    err = StringIO()
+    target = tmp_path / "out.gift"
     with translation.override("fi"):
-        call_command("export_questions", category="Lähde", format="gift", stderr=out)
-    assert out.getvalue() == (
-        "not exported question 1 “Järjestys”: GIFT has no form for this type; "
-        "export it as Moodle XML.\n"
-    )
+        call_command(
+            "export_questions",
+            category="Lähde",
+            format="gift",
+            output=target,
+            stderr=err,
+        )
+    text = target.read_text(encoding="utf-8")
+    assert "::Järjestys::" in text and "{>" in text
+    assert err.getvalue() == ""
 
 
 def test_load_quizzes_reports_in_english(tmp_path, monkeypatch):
     module_dir = tmp_path / "01-moduuli"
     module_dir.mkdir()
-    (tmp_path / "course.md").write_text("---\ntitle: Kurssi\nslug: kurssi\n---\n")
-    (module_dir / "module.md").write_text("---\ntitle: Moduuli\nslug: moduuli\n---\n")
+    (tmp_path / "course.md").write_text(
+        "---\ntitle: Kurssi\nslug: kurssi\nsv: {title: Kurs}\n---\n"
+    )
+    (module_dir / "module.md").write_text(
+        "---\ntitle: Moduuli\nslug: moduuli\nsv: {title: Modul}\n---\n"
+    )
     (module_dir / "quiz.gift").write_text(BROKEN, encoding="utf-8")
     load_curriculum(root=tmp_path)
     monkeypatch.setattr(
@@ -93,6 +103,7 @@ def test_load_quizzes_reports_in_english(tmp_path, monkeypatch):
     out, _err = run("load_quizzes")
     assert out.splitlines() == [
         "created 01-moduuli/quiz.gift",
+        "created 01-moduuli/quiz.gift@sv",
         "problem 01-moduuli/quiz.gift: line 3 “Rikki”: the answer block has no "
         "closing brace }",
         "problem 01-moduuli/quiz.gift: line 5 “Luku”: “1e999999999” is too large "

@@ -39,11 +39,11 @@
     text.lang = bodyLang;
     var more = document.createElement("a");
     more.href = term.href;
-    more.textContent = document.documentElement.dataset.glossaryLink || "Sanasto";
+    more.textContent = document.body.dataset.glossaryLink || "Sanasto";
     var shut = document.createElement("button");
     shut.type = "button";
     shut.className = "term-popover-close";
-    shut.textContent = document.documentElement.dataset.closeLabel || "Sulje";
+    shut.textContent = document.body.dataset.closeLabel || "Sulje";
     shut.addEventListener("click", close);
     box.append(title, other, text, more, shut);
     box.addEventListener("keydown", function (event) {

@@ -1,0 +1,113 @@
+"""Glossary terms: linked where a lesson first uses them, listed alphabetically."""
+
+import pytest
+from django.urls import reverse
+
+from courses.glossary import entries, link_first_uses, load_glossary, sort_key
+from courses.models import GlossaryTerm
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def terms():
+    return [
+        GlossaryTerm.objects.create(
+            term="kunnanhallitus",
+            slug="kunnanhallitus",
+            term_sv="kommunstyrelse",
+            definition="Johtaa kunnan toimintaa.",
+            definition_sv="Leder kommunens verksamhet.",
+            forms="kunnanhallit, kunnanhallituks",
+        ),
+        GlossaryTerm.objects.create(
+            term="tarkastuslautakunta",
+            slug="tarkastuslautakunta",
+            term_sv="revisionsnämnd",
+            definition="Arvioi tavoitteiden toteutumista.",
+            definition_sv="Utvärderar målen.",
+            forms="tarkastuslautakun",
+        ),
+        GlossaryTerm.objects.create(
+            term="lautakunta",
+            slug="lautakunta",
+            term_sv="nämnd",
+            definition="Toimialan toimielin.",
+            definition_sv="Ett organ för en sektor.",
+            forms="lautakun",
+        ),
+        GlossaryTerm.objects.create(
+            term="ääni",
+            slug="aani",
+            term_sv="part",
+            definition="x",
+            definition_sv="y",
+        ),
+    ]
+
+
+def test_the_first_use_in_running_text_is_linked_inflected(terms):
+    body = (
+        "<h2>Kunnanhallitus</h2><p>Kunnanhallituksen jäsen ja kunnanhallitus.</p>"
+        "<p>Tarkastuslautakunnan tehtävä.</p>"
+    )
+    html = link_first_uses(body, terms, "fi")
+    url = reverse("glossary")
+    assert "<h2>Kunnanhallitus</h2>" in html  # headings are left alone
+    assert f'href="{url}#kunnanhallitus"' in html
+    assert html.count('class="term"') == 2
+    assert '">Kunnanhallituksen</a> jäsen ja kunnanhallitus.' in html
+    # A compound is its own term: "lautakunta" is not found inside it.
+    assert "#tarkastuslautakunta" in html and "#lautakunta" not in html
+
+
+def test_text_inside_links_is_not_linked_and_definitions_are_escaped(terms):
+    terms[2].definition = 'Elin "x" <b>'
+    html = link_first_uses(
+        '<p><a href="/x">lautakunta</a> lautakunnalle</p>', terms, "fi"
+    )
+    assert '<a href="/x">lautakunta</a> <a class="term"' in html
+    assert 'data-definition="Elin &quot;x&quot; &lt;b&gt;"' in html
+
+
+def test_swedish_text_matches_swedish_terms_as_whole_words(terms):
+    html = link_first_uses("<p>Partiet och en part i ärendet.</p>", terms, "sv")
+    assert "Partiet och en" in html and '">part</a> i' in html
+
+
+def test_alphabetical_in_each_language(terms):
+    assert [e.headword for e in entries("fi")] == [
+        "kunnanhallitus",
+        "lautakunta",
+        "tarkastuslautakunta",
+        "ääni",
+    ]
+    assert [e.headword for e in entries("sv")][:2] == ["kommunstyrelse", "nämnd"]
+    assert sort_key("ö") > sort_key("ä") > sort_key("å") > sort_key("z")
+
+
+def test_the_glossary_page_lists_terms_with_anchors(client, terms):
+    response = client.get(reverse("glossary"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="kunnanhallitus"' in html and "Johtaa kunnan toimintaa." in html
+    response = client.get("/sv/sanasto/")
+    assert "Leder kommunens verksamhet." in response.content.decode()
+
+
+def test_loading_adds_new_terms_and_keeps_edited_ones(tmp_path, terms):
+    terms[0].definition = "Toimittajan määritelmä."
+    terms[0].save()
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        "- {term: kunnanhallitus, slug: kunnanhallitus, sv: kommunstyrelse,"
+        " definition: Uusi, definition_sv: Ny}\n"
+        "- {term: valtuusto, slug: valtuusto, sv: fullmäktige,"
+        " definition: Ylin elin., definition_sv: Högsta organet., forms: [valtuust]}\n",
+        encoding="utf-8",
+    )
+    assert load_glossary(path) == (1, 1)
+    assert GlossaryTerm.objects.get(slug="kunnanhallitus").definition == (
+        "Toimittajan määritelmä."
+    )
+    assert GlossaryTerm.objects.get(slug="valtuusto").forms == "valtuust"

@@ -9,8 +9,8 @@ editor's page, and is left alone unless `force` is given.
 
 Every page also gets its Swedish translation in the Swedish tree: titles,
 summaries and objectives from the file's `sv:` block, and a lesson's body
-from `<lesson>.sv.md` when it exists, else the Finnish body marked as
-Finnish. A legal reference names only its statute and section; the Finlex
+from `<module>/sv/<lesson file>` when it exists, else the Finnish body marked
+as Finnish. A legal reference names only its statute and section; the Finlex
 link is built from the statute table (`courses.statutes`).
 """
 
@@ -294,7 +294,7 @@ class PlannedPage:
 
 def _lesson_plan(lesson_file: Path, root: Path) -> PlannedPage:
     lesson = read_content_file(lesson_file, root)
-    translation_file = lesson_file.with_suffix(".sv.md")
+    translation_file = lesson_file.parent / SWEDISH / lesson_file.name
     translation = (
         read_content_file(translation_file, root) if translation_file.exists() else None
     )
@@ -334,7 +334,7 @@ def plan_curriculum(root: Path = CURRICULUM_DIR) -> PlannedPage:
             swedish_hash=module.content_hash,
         )
         for lesson_file in sorted(module_dir.glob("*.md")):
-            if lesson_file.name == "module.md" or lesson_file.name.endswith(".sv.md"):
+            if lesson_file.name == "module.md":
                 continue
             module_plan.children.append(_lesson_plan(lesson_file, root))
         plan.children.append(module_plan)

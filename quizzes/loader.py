@@ -19,7 +19,7 @@ from quizzes.interchange import MAX_CATEGORY_NAME, FatalImportError
 from quizzes.models import QuestionCategory, QuizPage, QuizQuestion
 
 QUIZ_FILE = "quiz.gift"
-SWEDISH_QUIZ_FILE = "quiz.sv.gift"
+SWEDISH_QUIZ_FILE = "sv/quiz.gift"
 QUIZ_TITLE = "Moduulin tentti"
 SWEDISH_QUIZ_TITLE = "Modulens prov"
 QUIZ_SLUG = "tentti"
@@ -133,7 +133,7 @@ def _module_page(module_dir: Path, suffix: str = ""):
 def load_quizzes(*, root: Path = CURRICULUM_DIR, force: bool = False) -> QuizLoadReport:
     """Import every <module dir>/quiz.gift under `root`; all or nothing.
 
-    The Swedish module gets its quiz from quiz.sv.gift, or else the Finnish
+    The Swedish module gets its quiz from <module dir>/sv/quiz.gift, or else the Finnish
     questions marked as Finnish; either way it is a translation of the
     Finnish quiz, so passing it completes the module in both languages.
     """

@@ -118,9 +118,8 @@ def test_module_two_is_in_full_swedish():
         m for m in MODULES if m.content.meta["slug"] == "luottamushenkilon-rooli"
     )
     assert all(lesson.swedish["body_language"] == "sv" for lesson in module.children)
-    assert (
-        (CURRICULUM_DIR / module.content.path).parent.joinpath("quiz.sv.gift").exists()
-    )
+    module_dir = (CURRICULUM_DIR / module.content.path).parent
+    assert (module_dir / "sv" / "quiz.gift").exists()
 
 
 @pytest.mark.parametrize("module_dir", MODULE_DIRS, ids=lambda p: p.name)
@@ -133,7 +132,7 @@ def test_a_quiz_of_ten_questions_of_three_types_per_module(module_dir):
 
 def _quizzes():
     for module_dir in MODULE_DIRS:
-        for name in ("quiz.gift", "quiz.sv.gift"):
+        for name in ("quiz.gift", "sv/quiz.gift"):
             if (module_dir / name).exists():
                 for question in _quiz(module_dir, name).questions:
                     yield pytest.param(

@@ -360,7 +360,7 @@ def swedish_source_path(path: str) -> str:
     return f"{path}@{SWEDISH}"
 
 
-def _sync_page(
+def sync_page(
     parent: Page,
     model: type[Page],
     fields: dict,
@@ -370,7 +370,13 @@ def _sync_page(
     report: "LoadReport",
     **new,
 ):
-    """Create, update or leave alone the page loaded from `path`."""
+    """Create, update or leave alone the page loaded from `path`.
+
+    `fields` are set on every load, `new` only when the page is created;
+    `digest` stands for everything the fields were made from. The loaded
+    page and `path` go into the report's created, updated, unchanged or
+    skipped_edited list (the quiz loader shares this with its own report).
+    """
     source = CurriculumSource.objects.filter(path=path).select_related("page").first()
     if source is None:
         page = model(**fields, **new)
@@ -397,7 +403,7 @@ def _sync_tree(
 ):
     """The Finnish page under parents[0], its Swedish translation under parents[1]."""
     content = planned.content
-    page = _sync_page(
+    page = sync_page(
         parents[0],
         planned.model,
         planned.fields,
@@ -406,7 +412,7 @@ def _sync_tree(
         force,
         report,
     )
-    translation = _sync_page(
+    translation = sync_page(
         parents[1],
         planned.model,
         planned.swedish,

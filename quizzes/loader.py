@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from courses.loader import CURRICULUM_DIR
+from courses.loader import CURRICULUM_DIR, sync_page
 from courses.models import CurriculumSource
 from quizzes.bank_sync import import_into_category
 from quizzes.gift import parse_gift
@@ -59,15 +59,6 @@ def _category_name(title: str, source: str) -> str:
     )
 
 
-def _publish(quiz: QuizPage, path: str, digest: str) -> None:
-    revision = quiz.save_revision(log_action=True)
-    revision.publish()
-    CurriculumSource.objects.update_or_create(
-        path=path,
-        defaults={"page": quiz, "content_hash": digest, "revision": revision},
-    )
-
-
 def _placements(questions) -> list[QuizQuestion]:
     return [
         QuizQuestion(question=question, sort_order=index)
@@ -88,36 +79,27 @@ def _questions(path: str, raw: bytes, title: str, report: QuizLoadReport):
     return synced.questions
 
 
-def _sync_quiz(module, path, digest, questions, report, force, **new):
-    """Create, update or leave alone the quiz page loaded from `path`."""
-    source = CurriculumSource.objects.filter(path=path).select_related("page").first()
-    if source is None:
-        quiz = QuizPage(
-            pass_mark=70,
-            attempts_allowed=0,
-            feedback_policy=QuizPage.Feedback.AFTER_SUBMIT,
-            slug=QUIZ_SLUG,
-            **new,
-        )
-        quiz.quiz_questions = _placements(questions)
-        module.add_child(instance=quiz)
-        _publish(quiz, path, digest)
-        report.created.append(path)
-        return quiz
-    quiz = source.page.specific
-    if quiz.latest_revision_id != source.revision_id and not force:
-        report.skipped_edited.append(path)
-        return quiz
-    current = list(
-        quiz.quiz_questions.order_by("sort_order").values_list("question_id", flat=True)
+def _sync_quiz(module, path, raw: bytes, questions, report, force, **new):
+    """Create, update or leave alone the quiz page loaded from `path`.
+
+    The digest covers the file and the questions it became, so a quiz is
+    updated when the bank gives its placements other questions.
+    """
+    ids = ",".join(str(question.pk) for question in questions).encode()
+    return sync_page(
+        module,
+        QuizPage,
+        {"quiz_questions": _placements(questions)},
+        path,
+        hashlib.sha256(raw + b"\0" + ids).hexdigest(),
+        force,
+        report,
+        slug=QUIZ_SLUG,
+        pass_mark=70,
+        attempts_allowed=0,
+        feedback_policy=QuizPage.Feedback.AFTER_SUBMIT,
+        **new,
     )
-    if current == [q.pk for q in questions] and source.content_hash == digest:
-        report.unchanged.append(path)
-        return quiz
-    quiz.quiz_questions = _placements(questions)
-    _publish(quiz, path, digest)
-    report.updated.append(path)
-    return quiz
 
 
 def _module_page(module_dir: Path, suffix: str = ""):
@@ -154,7 +136,7 @@ def load_quizzes(*, root: Path = CURRICULUM_DIR, force: bool = False) -> QuizLoa
         quiz = _sync_quiz(
             module,
             path,
-            hashlib.sha256(raw).hexdigest(),
+            raw,
             questions,
             report,
             force,
@@ -171,7 +153,7 @@ def load_quizzes(*, root: Path = CURRICULUM_DIR, force: bool = False) -> QuizLoa
         _sync_quiz(
             module_sv,
             f"{path}@sv",
-            hashlib.sha256(raw + swedish_raw).hexdigest(),
+            raw + swedish_raw,
             swedish,
             report,
             force,

@@ -4,8 +4,7 @@ and the glossary page; Finnish text under the Swedish interface is marked Finnis
 import pytest
 
 from courses.loader import swedish_home
-from courses.models import GlossaryTerm
-from tests.factories.courses import LessonPageFactory, home_page
+from tests.factories.courses import GlossaryTermFactory, LessonPageFactory, home_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def lesson():
     swedish_home(home_page())
-    GlossaryTerm.objects.create(
+    GlossaryTermFactory(
         term="luottamushenkilö",
         slug="luottamushenkilo",
         term_sv="förtroendevald",

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from courses.glossary import entries, link_first_uses, load_glossary, sort_key
 from courses.models import GlossaryTerm
+from tests.factories.courses import GlossaryTermFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def terms():
     return [
-        GlossaryTerm.objects.create(
+        GlossaryTermFactory(
             term="kunnanhallitus",
             slug="kunnanhallitus",
             term_sv="kommunstyrelse",
@@ -20,7 +21,7 @@ def terms():
             definition_sv="Leder kommunens verksamhet.",
             forms="kunnanhallit, kunnanhallituks",
         ),
-        GlossaryTerm.objects.create(
+        GlossaryTermFactory(
             term="tarkastuslautakunta",
             slug="tarkastuslautakunta",
             term_sv="revisionsnämnd",
@@ -28,7 +29,7 @@ def terms():
             definition_sv="Utvärderar målen.",
             forms="tarkastuslautakun",
         ),
-        GlossaryTerm.objects.create(
+        GlossaryTermFactory(
             term="lautakunta",
             slug="lautakunta",
             term_sv="nämnd",
@@ -36,13 +37,7 @@ def terms():
             definition_sv="Ett organ för en sektor.",
             forms="lautakun",
         ),
-        GlossaryTerm.objects.create(
-            term="ääni",
-            slug="aani",
-            term_sv="part",
-            definition="x",
-            definition_sv="y",
-        ),
+        GlossaryTermFactory(term="ääni", slug="aani", term_sv="part"),
     ]
 
 
@@ -93,6 +88,18 @@ def test_the_glossary_page_lists_terms_with_anchors(client, terms):
     assert 'id="kunnanhallitus"' in html and "Johtaa kunnan toimintaa." in html
     response = client.get("/sv/sanasto/")
     assert "Leder kommunens verksamhet." in response.content.decode()
+
+
+def test_the_glossary_page_costs_the_same_queries_for_more_terms(
+    client, terms, django_assert_num_queries
+):
+    client.get(reverse("glossary"))  # session, site and translations warmed up
+    with django_assert_num_queries(1) as first:
+        client.get(reverse("glossary"))
+    GlossaryTermFactory.create_batch(30)
+    with django_assert_num_queries(len(first)):
+        html = client.get(reverse("glossary")).content.decode()
+    assert html.count('class="glossary-entry"') == 34
 
 
 def test_loading_adds_new_terms_and_keeps_edited_ones(tmp_path, terms):

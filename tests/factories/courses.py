@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from courses.models import CoursePage, HomePage, LessonPage, ModulePage
+from courses.models import CoursePage, GlossaryTerm, HomePage, LessonPage, ModulePage
 
 
 def home_page() -> HomePage:
@@ -81,3 +81,14 @@ def build_course(modules: int = 2, lessons: int = 3) -> CoursePage:
         for _ in range(lessons):
             LessonPageFactory(parent=module)
     return course
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GlossaryTerm
+
+    term = factory.Sequence(lambda n: f"termi{n}")
+    slug = factory.LazyAttribute(lambda o: o.term)
+    term_sv = factory.Sequence(lambda n: f"term{n}")
+    definition = "Määritelmä."
+    definition_sv = "Definition."

@@ -186,6 +186,12 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Silta's own public endpoints, counted per client IP like allauth's
+# (accounts/ratelimits.py).
+SILTA_RATE_LIMITS = {
+    "verify_certificate": "20/m/ip,200/h/ip",
+    "accessibility_feedback": "5/h/ip",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Silta] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str(
     "ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http" if DEBUG else "https"

@@ -31,6 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("tili/", include("allauth.urls")),
+    path("", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
     path("", include("municipalities.urls")),

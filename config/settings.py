@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "accounts",
+    "accessibility",
     "courses",
     "quizzes",
     "municipalities",
@@ -205,6 +206,13 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Silta <silta@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who gets accessibility feedback (comma-separated); empty: every active
+# superuser. A form sent sooner than the minimum seconds after it was shown is
+# judged a bot's (accessibility/spam.py).
+ACCESSIBILITY_FEEDBACK_RECIPIENTS = env.list(
+    "ACCESSIBILITY_FEEDBACK_RECIPIENTS", default=[]
+)
+ACCESSIBILITY_FEEDBACK_MIN_SECONDS = 3
 
 # Internationalisation: Finnish by default, Swedish and English under /sv/, /en/.
 LANGUAGE_CODE = "fi"

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("koordinaattori/", include("municipalities.coordinator_urls")),
     # Shadows Wagtail's password-only front-end login; see accounts.views.
     path("_util/login/", frontend_login_redirect, name="wagtailcore_login"),
+    path("", include("accessibility.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -2,7 +2,12 @@
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Stand-ins for erased people have addresses here (accounts.privacy); the
+# domain is reserved, so no real address can end with it.
+ERASED_DOMAIN = "erased.invalid"
 
 
 class SiltaUserManager(UserManager):
@@ -59,4 +64,40 @@ class User(AbstractUser):
         ordering = ["email"]
 
     def __str__(self):
+        return str(self.display_name)
+
+    @property
+    def is_stand_in(self) -> bool:
+        """Whether this row only holds an erased person's anonymous data."""
+        return self.email.endswith(f"@{ERASED_DOMAIN}")
+
+    @property
+    def display_name(self) -> str:
+        """How coordinators and admins see the person: never a stand-in's address."""
+        if self.is_stand_in:
+            return _("deleted user")
         return self.get_full_name() or self.email
+
+
+class AccountDeletion(models.Model):
+    """That an account was erased, when, by whom and which parts: no one's data.
+
+    Written in the erasure's transaction (accounts.privacy.erase_user), so
+    the log and the erasure cannot disagree. Nothing here says whose account
+    it was.
+    """
+
+    deleted_at = models.DateTimeField(_("deleted at"), default=timezone.now)
+    by_self = models.BooleanField(
+        _("deleted by the person"),
+        help_text=_("False when an operator erased the account."),
+    )
+    parts = models.JSONField(_("erased parts"), default=list)
+
+    class Meta:
+        verbose_name = _("account deletion")
+        verbose_name_plural = _("account deletions")
+        ordering = ["-deleted_at"]
+
+    def __str__(self):
+        return f"{self.deleted_at:%Y-%m-%d %H:%M}"

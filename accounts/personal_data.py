@@ -63,7 +63,7 @@ def _user_sessions(user):
             yield session.session_key
 
 
-def _erase(user) -> None:
+def _erase(user, stand_in) -> None:
     store = import_module(settings.SESSION_ENGINE).SessionStore
     for key in list(_user_sessions(user)):
         store(session_key=key).delete()

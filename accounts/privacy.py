@@ -8,16 +8,20 @@ by a registration nor listed as left to its own ``on_delete``
 """
 
 import json
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
-from accounts.models import User
+from accounts.models import ERASED_DOMAIN, AccountDeletion, User
 
-ERASED_DOMAIN = "erased.invalid"
+logger = logging.getLogger(__name__)
+
+StandIn = Callable[[], User]
 
 
 @dataclass(frozen=True)
@@ -27,12 +31,15 @@ class PersonalData:
     `models` are the ``app_label.ModelName`` labels it covers; `export` returns
     the user's rows (dates and decimals are fine, they become strings); `erase`
     deletes them or detaches them from the person, before the user row goes.
+    Rows that must outlive the person move to ``stand_in()``, which returns
+    the same stand-in to every part, so one erased person stays one person in
+    every app's statistics and logs.
     """
 
     name: str
     models: tuple[str, ...]
     export: Callable[[User], object]
-    erase: Callable[[User], None]
+    erase: Callable[[User, StandIn], None]
 
 
 _REGISTRY: dict[str, PersonalData] = {}
@@ -54,14 +61,26 @@ def export_user_data(user: User) -> dict:
 
 
 @transaction.atomic
-def erase_user(user: User) -> None:
+def erase_user(user: User, *, by_self: bool = False) -> None:
     """Erase `user`: every app deletes or anonymises its rows, then the user goes.
 
-    One transaction, so an app that fails leaves everything as it was.
+    One transaction, so an app that fails leaves everything as it was, and
+    the deletion log is written with it. The stand-in is made only when a
+    part asks for one. `by_self`: the person deleted their own account
+    (otherwise an operator did).
     """
-    for part in _REGISTRY.values():
-        part.erase(user)
+    stand_in = cache(create_stand_in)
+    parts = list(_REGISTRY.values())
+    for part in parts:
+        part.erase(user, stand_in)
     user.delete()
+    names = [part.name for part in parts]
+    AccountDeletion.objects.create(by_self=by_self, parts=names)
+    logger.info(
+        "Account erased %s; parts: %s",
+        "by its owner" if by_self else "by an operator",
+        ", ".join(names),
+    )
 
 
 def create_stand_in() -> User:

@@ -16,7 +16,7 @@ def _export(user) -> list[dict]:
     )
 
 
-def _erase(user) -> None:
+def _erase(user, stand_in) -> None:
     LessonCompletion.objects.filter(user=user).delete()
 
 

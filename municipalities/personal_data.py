@@ -34,7 +34,7 @@ def _export(user) -> dict:
     }
 
 
-def _erase(user) -> None:
+def _erase(user, stand_in) -> None:
     Membership.objects.filter(user=user).delete()
     Coordinator.objects.filter(user=user).delete()
 
@@ -83,7 +83,7 @@ def _export_invitations(user) -> dict:
     }
 
 
-def _erase_invitations(user) -> None:
+def _erase_invitations(user, stand_in) -> None:
     # An invitation names and addresses its invitee: it goes with them. The
     # ones a coordinator sent stay, as the municipality's, without the sender.
     _addressed_to(user).delete()
@@ -115,8 +115,12 @@ def _export_reminders(user) -> dict:
     }
 
 
-def _erase_reminders(user) -> None:
-    Reminder.objects.filter(user=user).delete()
+def _erase_reminders(user, stand_in) -> None:
+    # The ones they got stay in the municipality's log, as a deleted user's:
+    # the coordinator still sees that and when a reminder went out.
+    received = Reminder.objects.filter(user=user)
+    if received.exists():
+        received.update(user=stand_in())
     # The ones they sent stay, without the sender: they keep the 7-day rule
     # for the trustees who got them.
     Reminder.objects.filter(sent_by=user).update(sent_by=None)

@@ -1,14 +1,14 @@
 """A learner's quiz attempts, for export and erasure (see accounts.privacy).
 
 Erasing keeps the statistics and drops the person. Submitted attempts and
-their responses stay, moved to a stand-in user of their own (one per erased
-person), so the item analysis counts the same people, attempts and answers as
-before; essays, the one free text about the person's own views, lose their
-text and their sharing. Attempts still in progress are deleted: no statistic
-reads them.
+their responses stay, moved to the person's stand-in (one per erased
+person, shared by every app), so the item analysis counts the same people,
+attempts and answers as before; essays, the one free text about the
+person's own views, lose their text and their sharing. Attempts still in
+progress are deleted: no statistic reads them.
 """
 
-from accounts.privacy import PersonalData, create_stand_in
+from accounts.privacy import PersonalData
 from quizzes.models import Attempt, Question, Response
 
 _TOKEN_LISTS = ("options", "prompts", "answers", "items")
@@ -64,7 +64,7 @@ def _export(user) -> list[dict]:
     ]
 
 
-def _erase(user) -> None:
+def _erase(user, stand_in) -> None:
     attempts = Attempt.objects.filter(user=user)
     attempts.exclude(state=Attempt.State.SUBMITTED).delete()
     if not attempts.exists():
@@ -72,7 +72,7 @@ def _erase(user) -> None:
     Response.objects.filter(
         attempt__user=user, snapshot__type=Question.Type.ESSAY
     ).update(answer=None, shared=False)
-    attempts.update(user=create_stand_in())
+    attempts.update(user=stand_in())
 
 
 QUIZ_ATTEMPTS = PersonalData(

@@ -208,7 +208,7 @@ def test_erasing_people_leaves_the_item_analysis_as_it_was(quiz):
 
 
 def test_erasure_is_one_transaction(person, monkeypatch):
-    def fail(user):
+    def fail(user, stand_in):
         raise RuntimeError("an app could not erase")
 
     monkeypatch.setitem(

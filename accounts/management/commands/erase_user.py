@@ -24,5 +24,5 @@ class Command(BaseCommand):
             raise CommandError(f"No user has the address {email}.")
         if not yes:
             raise CommandError("Erasing cannot be undone: add --yes to confirm.")
-        erase_user(user)
+        erase_user(user, by_self=False)
         self.stdout.write(f"Erased {email}.")

@@ -2,4 +2,8 @@
 
 from django.urls import path
 
-urlpatterns = []
+from accounts.privacy_notice import privacy_notice
+
+urlpatterns = [
+    path("tietosuoja/", privacy_notice, name="privacy_notice"),
+]

@@ -206,6 +206,14 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Silta <silta@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The privacy notice (/tietosuoja/, accounts/privacy_notice.py) names the
+# controller and where to send data-protection requests. The defaults are
+# placeholders: set both in production.
+PRIVACY_CONTROLLER_NAME = env.str("PRIVACY_CONTROLLER_NAME", default="Silta-verkosto")
+PRIVACY_CONTACT_EMAIL = env.str(
+    "PRIVACY_CONTACT_EMAIL", default="tietosuoja@example.invalid"
+)
 # Who gets accessibility feedback (comma-separated); empty: every active
 # superuser. A form sent sooner than the minimum seconds after it was shown is
 # judged a bot's (accessibility/spam.py).

@@ -2,7 +2,9 @@
 
 Feedback is erased, not anonymised: its text may describe the person. Rows
 sent without logging in are found by the e-mail address given for a reply, so
-that after erasure no row holds any of the person's addresses.
+that after erasure no row holds the person's address. Erasure sees the
+addresses still stored when it runs: the user's own always, allauth's other
+addresses only if the accounts part has not deleted them yet.
 """
 
 from allauth.account.models import EmailAddress
@@ -31,7 +33,7 @@ def _export(user) -> list[dict]:
     )
 
 
-def _erase(user) -> None:
+def _erase(user, stand_in) -> None:
     _rows(user).delete()
 
 

@@ -50,7 +50,11 @@ def statement(request):
 
 
 def _thanked(request):
-    """The same answer for people and bots."""
+    """The same answer for people and bots.
+
+    The address names #main, where the message is shown; without a fragment
+    of its own the browser would keep the form's #feedback and show the form.
+    """
     messages.success(
         request,
         _(
@@ -58,4 +62,4 @@ def _thanked(request):
             "will answer within 14 days."
         ),
     )
-    return redirect(reverse("accessibility_statement"))
+    return redirect(reverse("accessibility_statement") + "#main")

@@ -1,5 +1,7 @@
 """Apps depend one way: accounts ← courses ← quizzes ← municipalities.
 
+accessibility stands beside them, on accounts alone.
+
 A lower app learns about a higher one only through a registry the higher one
 fills in `AppConfig.ready()` (docs/architecture.md), never by importing it.
 """
@@ -33,6 +35,21 @@ def test_no_app_imports_a_higher_one(app):
     higher = set(ORDER[ORDER.index(app) + 1 :])
     wrong = [f"{path}: {name}" for path, name in imported_apps(app) if name in higher]
     assert wrong == []
+
+
+def test_accessibility_sits_beside_accounts_and_imports_only_it():
+    """The statement app may use accounts; nothing of the course domain."""
+    wrong = [
+        f"{path}: {name}"
+        for path, name in imported_apps("accessibility")
+        if name in ORDER[1:]
+    ]
+    assert wrong == []
+    assert [
+        f"{path}: {name}"
+        for path, name in imported_apps("accounts")
+        if name == "accessibility"
+    ] == []
 
 
 @pytest.mark.parametrize("app", ORDER)
@@ -104,7 +121,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-@pytest.mark.parametrize("app", ORDER)
+@pytest.mark.parametrize("app", [*ORDER, "accessibility"])
 def test_no_import_cycle_inside_an_app(app):
     assert _cycle(_import_graph(app)) is None
 

@@ -8,11 +8,13 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register_personal_data
+        from courses.certificates import issue_due_certificates
         from courses.lessons import LESSONS
         from courses.page_cache import connect_signals
         from courses.personal_data import LESSON_COMPLETIONS
-        from courses.steps import register_step_kind
+        from courses.steps import after_records_change, register_step_kind
 
         connect_signals()
         register_personal_data(LESSON_COMPLETIONS)
         register_step_kind(LESSONS)
+        after_records_change(issue_due_certificates)

@@ -252,3 +252,44 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class Certificate(models.Model):
+    """Proof that a learner completed every module of a course.
+
+    Issued once per learner and course (courses.certificates), the moment the
+    last step is done. What it says is fixed at issue, in the learner's
+    language: the name, the course and its modules. The PDF is rendered once,
+    in the background, and kept; `code` is the random verification code the
+    public check looks up (courses.certificate_views).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="certificates",
+    )
+    # The course in the default language, whichever language it was studied in;
+    # SET_NULL so that a deleted course does not take proof of it along.
+    course = models.ForeignKey(
+        CoursePage, null=True, on_delete=models.SET_NULL, related_name="certificates"
+    )
+    code = models.CharField(_("verification code"), max_length=32, unique=True)
+    language = models.CharField(_("language"), max_length=2)
+    name = models.CharField(_("name"), max_length=300)
+    course_title = models.CharField(_("course"), max_length=255)
+    module_titles = models.JSONField(_("modules"), default=list)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    pdf = models.BinaryField(_("PDF"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="one_certificate_per_course"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.course_title} – {self.code}"

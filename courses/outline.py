@@ -63,6 +63,8 @@ class ModuleOutline(Link):
 @dataclass(frozen=True)
 class CourseOutline(Link):
     summary: str = ""
+    # The course's translation key: the same course in every language.
+    key: str = ""
     home: Link | None = None
     modules: tuple[ModuleOutline, ...] = ()
 
@@ -133,6 +135,7 @@ def build_outline(course: Page) -> CourseOutline:
         course.title,
         course.get_url(),
         summary=course.summary,
+        key=str(course.translation_key),
         home=_link(home),
         modules=tuple(
             ModuleOutline(

@@ -17,6 +17,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
@@ -112,12 +113,25 @@ def records_token(user_id: int) -> str:
     return token
 
 
+_AFTER_CHANGE: list[Callable[[int], None]] = []
+
+
+def after_records_change(listener: Callable[[int], None]) -> None:
+    """Run `listener(user_id)` after every commit that changed a user's records.
+
+    After the commit, so that of two requests finishing a learner's last two
+    steps at once, the later commit sees both (certificates rely on this).
+    """
+    _AFTER_CHANGE.append(listener)
+
+
 def records_changed(user_id: int) -> None:
     """Every function that writes a user's step records calls this.
 
     The token changes at once (for this request and this transaction) and
     again after the commit, so a reader cannot cache the state from before
-    the commit under the new token.
+    the commit under the new token. Listeners run after the commit too; one
+    that fails is logged and does not fail the learner's request.
     """
 
     def renew():
@@ -125,3 +139,5 @@ def records_changed(user_id: int) -> None:
 
     renew()
     transaction.on_commit(renew)
+    for listener in _AFTER_CHANGE:
+        transaction.on_commit(partial(listener, user_id), robust=True)

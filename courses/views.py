@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.access import page_access_response
+from courses.certificates import certificates_by_course
 from courses.glossary import entries
 from courses.lessons import mark_lesson_complete
 from courses.models import LessonPage
@@ -35,9 +36,14 @@ def complete_lesson(request, lesson_id: int):
 
 @login_required
 def my_studies_view(request):
-    """Every course with the user's progress and a link to continue."""
+    """Every course with the user's progress, a link to continue and, once
+    the course is done, its certificate."""
+    statuses = my_studies(user=request.user)
+    certificates = certificates_by_course(request.user)
     return render(
-        request, "courses/my_studies.html", {"courses": my_studies(user=request.user)}
+        request,
+        "courses/my_studies.html",
+        {"courses": [(s, certificates.get(s.course.key)) for s in statuses]},
     )
 
 

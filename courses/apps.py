@@ -11,10 +11,11 @@ class CoursesConfig(AppConfig):
         from courses.certificates import issue_due_certificates
         from courses.lessons import LESSONS
         from courses.page_cache import connect_signals
-        from courses.personal_data import LESSON_COMPLETIONS
+        from courses.personal_data import CERTIFICATES, LESSON_COMPLETIONS
         from courses.steps import after_records_change, register_step_kind
 
         connect_signals()
         register_personal_data(LESSON_COMPLETIONS)
+        register_personal_data(CERTIFICATES)
         register_step_kind(LESSONS)
         after_records_change(issue_due_certificates)

@@ -1,11 +1,13 @@
-"""A learner's lesson completions, for export and erasure (see accounts.privacy).
+"""A learner's lesson completions and certificates, for export and erasure
+(see accounts.privacy).
 
-Completions are erased, not anonymised: they are the person's progress, and
-no statistic needs them once the person is gone.
+Both are erased, not anonymised: they are the person's progress, and no
+statistic needs them once the person is gone. A certificate's code stops
+verifying with it.
 """
 
 from accounts.privacy import PersonalData
-from courses.models import LessonCompletion
+from courses.models import Certificate, LessonCompletion
 
 
 def _export(user) -> list[dict]:
@@ -25,4 +27,26 @@ LESSON_COMPLETIONS = PersonalData(
     models=("courses.LessonCompletion",),
     export=_export,
     erase=_erase,
+)
+
+
+def _export_certificates(user) -> list[dict]:
+    return list(
+        Certificate.objects.filter(user=user)
+        .order_by("issued_at", "pk")
+        .values(
+            "code", "name", "course_title", "module_titles", "language", "issued_at"
+        )
+    )
+
+
+def _erase_certificates(user, stand_in) -> None:
+    Certificate.objects.filter(user=user).delete()
+
+
+CERTIFICATES = PersonalData(
+    name="certificates",
+    models=("courses.Certificate",),
+    export=_export_certificates,
+    erase=_erase_certificates,
 )

@@ -26,6 +26,11 @@ urlpatterns = [
         name="coordinator_export_xlsx",
     ),
     path(
+        "<str:code>/todistukset.zip",
+        views.coordinator_certificates,
+        name="coordinator_certificates",
+    ),
+    path(
         "<str:code>/muistutukset/",
         reminder_views.reminder_log,
         name="coordinator_reminders",

@@ -66,12 +66,14 @@ def erase_user(user: User, *, by_self: bool = False) -> None:
 
     One transaction, so an app that fails leaves everything as it was, and
     the deletion log is written with it. The stand-in is made only when a
-    part asks for one. `by_self`: the person deleted their own account
-    (otherwise an operator did).
+    part asks for one. Parts run in reverse order of registration, accounts
+    last, so an app can still find the person's rows by their other
+    addresses. `by_self`: the person deleted their own account (otherwise an
+    operator did).
     """
     stand_in = cache(create_stand_in)
     parts = list(_REGISTRY.values())
-    for part in parts:
+    for part in reversed(parts):
         part.erase(user, stand_in)
     user.delete()
     names = [part.name for part in parts]

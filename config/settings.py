@@ -187,6 +187,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# One address per person; a new one replaces it once verified (allauth).
+ACCOUNT_CHANGE_EMAIL = True
 # Silta's own public endpoints, counted per client IP like allauth's
 # (accounts/ratelimits.py).
 SILTA_RATE_LIMITS = {

@@ -164,7 +164,7 @@ def build_rows(
             cells.append(cells_by_standing[key])
         rows.append(
             Row(
-                name=user.get_full_name() or user.email,
+                name=user.display_name,
                 email=user.email,
                 seats=", ".join(
                     f"{seat.body.name} ({role_names[seat.role]})" for seat in seats

@@ -47,6 +47,6 @@ def seats_of(user, *, on=None) -> list[MunicipalitySeats]:
         .order_by("user__last_name", "user__first_name")
     )
     for coordinator in coordinators:
-        name = coordinator.user.get_full_name() or coordinator.user.email
+        name = coordinator.user.display_name
         by_municipality[coordinator.municipality_id].coordinators.append(name)
     return list(by_municipality.values())

@@ -107,12 +107,12 @@ def _write(user, *, municipality, module_id: int, sender):
             return None
         context = {
             "user": user,
-            "name": user.get_full_name() or user.email,
+            "name": user.display_name,
             "municipality": municipality.local_name,
             "module": module.title,
             "module_url": _absolute(module.url),
             "settings_url": _absolute(reverse("my_municipality")),
-            "sender": sender.get_full_name() or sender.email,
+            "sender": sender.display_name,
         }
         subject = render_to_string(
             "municipalities/email/reminder_subject.txt", context

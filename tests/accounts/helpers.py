@@ -47,3 +47,17 @@ def code_from_mail(message) -> str:
     match = CODE.search(message.body)
     assert match, message.body
     return match.group(1)
+
+
+def log_in(client, user) -> None:
+    """Log in through allauth's form, which records the login in the session."""
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302, response.content
+
+
+def reauthenticate(client) -> None:
+    """Confirm the password again, as allauth asks before sensitive actions."""
+    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert response.status_code == 302, response.content

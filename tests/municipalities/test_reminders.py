@@ -317,3 +317,28 @@ def test_export_and_erasure_cover_reminders_and_the_opt_out(setting):
     erase_user(daniel)
     assert not Reminder.objects.filter(user_id=pk).exists()
     assert not ReminderOptOut.objects.filter(user_id=pk).exists()
+
+
+def test_a_deleted_trustees_reminders_stay_in_the_log_as_a_deleted_users(
+    client, setting
+):
+    from django.test import Client
+
+    from tests.accounts.helpers import log_in, reauthenticate
+
+    daniel = setting["people"]["recent"]
+    sent_at = Reminder.objects.get(user=daniel).sent_at
+    own = Client()
+    log_in(own, daniel)
+    reauthenticate(own)
+    own.post(reverse("account_delete"), {"email": daniel.email})
+
+    reminder = Reminder.objects.get(sent_at=sent_at)
+    stand_in = reminder.user
+    assert stand_in.email.endswith("@erased.invalid")
+    page = client.get(reverse("coordinator_reminders", args=["091"])).text
+    assert '<th scope="row">poistettu käyttäjä</th>' in page
+    assert "Daniel" not in page
+    assert stand_in.email not in page
+    assert stand_in.email.split("@")[0] not in page
+    assert '<th scope="row">Eero Testi</th>' in page

@@ -133,3 +133,15 @@ def test_my_studies_offers_the_certificate_once_the_course_is_done(client, issue
     client.force_login(other)
     body = client.get(reverse("my_studies")).content.decode()
     assert "Lataa todistus" not in body
+
+
+def test_my_studies_asks_a_nameless_learner_for_a_name(client):
+    nameless = verified_user(first_name="", last_name="")
+    client.force_login(nameless)
+    body = client.get(reverse("my_studies")).content.decode()
+    assert "Lisää nimesi sinne ennen kuin suoritat kurssin loppuun." in body
+    assert f'href="{reverse("account_profile")}"' in body
+
+    client.force_login(verified_user(first_name="Aino"))
+    body = client.get(reverse("my_studies")).content.decode()
+    assert "Lisää nimesi" not in body

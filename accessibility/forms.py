@@ -6,6 +6,7 @@ screen reader reads the message at the field it concerns.
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from accessibility import spam
 from accessibility.models import MESSAGE_MAX_LENGTH, PAGE_URL_MAX_LENGTH
@@ -21,9 +22,12 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
             "required": _("Write your feedback before sending."),
-            "max_length": _(
+            "max_length": ngettext_lazy(
+                "The feedback can be at most %(limit_value)d character long; "
+                "now it is %(show_value)d.",
                 "The feedback can be at most %(limit_value)d characters long; "
-                "now it is %(show_value)d."
+                "now it is %(show_value)d.",
+                "limit_value",
             ),
         },
     )
@@ -32,8 +36,10 @@ class FeedbackForm(forms.Form):
         max_length=PAGE_URL_MAX_LENGTH,
         required=False,
         error_messages={
-            "max_length": _(
-                "The page address can be at most %(limit_value)d characters long."
+            "max_length": ngettext_lazy(
+                "The page address can be at most %(limit_value)d character long.",
+                "The page address can be at most %(limit_value)d characters long.",
+                "limit_value",
             )
         },
     )

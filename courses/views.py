@@ -28,9 +28,9 @@ def complete_lesson(request, lesson_id: int):
     if denied := page_access_response(request, lesson):
         return denied
     if mark_lesson_complete(user=request.user, lesson=lesson):
-        messages.success(request, _("Lesson marked as completed."))
+        messages.success(request, _("Lesson marked as read."))
     else:
-        messages.info(request, _("You had already completed this lesson."))
+        messages.info(request, _("You have already read this lesson."))
     return redirect(lesson.get_url(request) + "#lesson-complete")
 
 

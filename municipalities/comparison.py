@@ -16,7 +16,7 @@ from django import forms
 from django.db.models import F, Q
 from django.db.models.functions import Abs
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from courses.outline import CourseOutline, ModuleOutline
 from municipalities.dashboard import first_live_course
@@ -58,7 +58,11 @@ class PeerForm(forms.Form):
         codes = [code for code in codes if code and code != self.municipality.code]
         if len(codes) > MAX_PEERS:
             raise forms.ValidationError(
-                _("Compare with at most %(max)s municipalities at a time.")
+                ngettext(
+                    "Compare with at most %(max)s municipality at a time.",
+                    "Compare with at most %(max)s municipalities at a time.",
+                    MAX_PEERS,
+                )
                 % {"max": MAX_PEERS}
             )
         found = {

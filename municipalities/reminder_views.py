@@ -76,8 +76,8 @@ def reminder_preview(request, code: str, module_id: int):
                 )
             )
             text = ngettext(
-                "A reminder is being sent to %(count)d trustee.",
-                "Reminders are being sent to %(count)d trustees.",
+                "A reminder is being sent to %(count)d elected official.",
+                "Reminders are being sent to %(count)d elected officials.",
                 len(ids),
             )
             messages.success(request, text % {"count": len(ids)})

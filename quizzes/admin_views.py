@@ -115,7 +115,7 @@ def import_confirm_view(request):
     messages.success(
         request,
         _(
-            "%(created)s questions created, %(updated)s updated, "
+            "Questions: %(created)s created, %(updated)s updated, "
             "%(unchanged)s unchanged, %(skipped)s skipped."
         )
         % {

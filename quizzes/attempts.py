@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.steps import records_changed
 from quizzes.grading import grade, score_attempt, validate_answer
@@ -124,7 +125,11 @@ def _create_attempt(*, user, quiz: QuizPage, rng: random.Random) -> Attempt:
     used = used or 0
     if attempts_left(quiz=quiz, used=used) == 0:
         raise AttemptRefused(
-            _("You have used all %(count)s attempts allowed at this quiz.")
+            ngettext(
+                "You have used the one attempt allowed at this quiz.",
+                "You have used all %(count)s attempts allowed at this quiz.",
+                quiz.attempts_allowed,
+            )
             % {"count": quiz.attempts_allowed}
         )
     questions = _questions_for(quiz, rng)

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.sanitize import clean_html
 from quizzes.numbers import Bounds, NumberError, fit, parse_decimal
@@ -111,7 +112,11 @@ def check_count(count: int) -> None:
     """Refuse files with more questions than one import may bring."""
     if count > MAX_QUESTIONS:
         raise FatalImportError(
-            _("The file has more than %(limit)s questions; split it into parts.")
+            ngettext(
+                "The file has more than %(limit)s question; split it into parts.",
+                "The file has more than %(limit)s questions; split it into parts.",
+                MAX_QUESTIONS,
+            )
             % {"limit": MAX_QUESTIONS}
         )
 
@@ -165,7 +170,11 @@ def check_category_name(name: str) -> str:
         raise FatalImportError(_("Give the category a name."))
     if len(name) > MAX_CATEGORY_NAME:
         raise FatalImportError(
-            _("The category name is too long; the limit is %(limit)s characters.")
+            ngettext(
+                "The category name is too long; the limit is %(limit)s character.",
+                "The category name is too long; the limit is %(limit)s characters.",
+                MAX_CATEGORY_NAME,
+            )
             % {"limit": MAX_CATEGORY_NAME}
         )
     return name

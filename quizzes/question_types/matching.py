@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quizzes.gift_reading import answer_items, answer_parts
 from quizzes.gift_syntax import escape, find
@@ -129,7 +130,11 @@ class Matching(QuestionType):
         choices = [_gift_pair(item, fmt) for item in answer_items(body)]
         if any(len(c.match_text) > MAX_MATCH_TEXT for c in choices):
             raise EntryError(
-                _("a matching answer is longer than %(limit)s characters")
+                ngettext(
+                    "a matching answer is longer than %(limit)s character",
+                    "a matching answer is longer than %(limit)s characters",
+                    MAX_MATCH_TEXT,
+                )
                 % {"limit": MAX_MATCH_TEXT}
             )
         # Every pair written counts here, a blank item too (as before); Moodle XML

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET  # only to write XML; parsing is defused
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quizzes.gift_reading import answer_parts, split_weight, weight_fraction
 from quizzes.gift_syntax import escape, percent, split_unescaped, unescape
@@ -123,14 +124,20 @@ class Numerical(TypedAnswerType):
             parse_decimal(answer)
         except NumberError as error:
             if error.reason == "too_large":
-                return _(
+                return ngettext(
+                    "That number is too large. Enter at most %(digits)s digit "
+                    "before the decimal comma.",
                     "That number is too large. Enter at most %(digits)s digits "
-                    "before the decimal comma."
+                    "before the decimal comma.",
+                    MAX_INTEGER_DIGITS,
                 ) % {"digits": MAX_INTEGER_DIGITS}
             if error.reason == "too_precise":
-                return _(
+                return ngettext(
                     "That number has too many decimals. Enter at most %(places)s "
-                    "digits after the decimal comma."
+                    "digit after the decimal comma.",
+                    "That number has too many decimals. Enter at most %(places)s "
+                    "digits after the decimal comma.",
+                    MAX_PLACES,
                 ) % {"places": MAX_PLACES}
             return _("Enter a number, for example 12 or 3,5.")
         return None

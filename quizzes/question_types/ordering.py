@@ -65,8 +65,8 @@ class Ordering(QuestionType):
         if not (isinstance(answer, dict) and any(answer.values())):
             return None
         if ordering_sequence(snapshot["items"], answer) is None:
-            return _("Give every item a different position, from 1 to %(count)s.") % {
-                "count": len(snapshot["items"])
+            return _("Give every item a different position, from 1 to %(last)s.") % {
+                "last": len(snapshot["items"])
             }
         return None
 

@@ -116,8 +116,8 @@ def test_invited_trustee_accepts_studies_and_shows_on_the_dashboard(
     trustee.get_by_role("button", name="Vahvista").click()
     trustee.get_by_role("button", name="Hyväksy kutsu").click()
     trustee.goto(lesson.url)
-    trustee.get_by_role("button", name="Merkitse suoritetuksi").click()
-    trustee.get_by_text("Olet suorittanut tämän oppitunnin.").wait_for()
+    trustee.get_by_role("button", name="Merkitse luetuksi").click()
+    trustee.get_by_text("Olet lukenut tämän oppitunnin.").wait_for()
     trustee_context.close()
 
     page.goto("/koordinaattori/091/")

@@ -39,8 +39,8 @@ def test_signup_confirm_study_and_see_progress(page, axe_check):
     axe_check(page)
     progress = page.locator("#progress-module")
     assert progress.get_attribute("value") == "0"
-    page.get_by_role("button", name="Merkitse suoritetuksi").click()
-    page.get_by_text("Olet suorittanut tämän oppitunnin.").wait_for()
+    page.get_by_role("button", name="Merkitse luetuksi").click()
+    page.get_by_text("Olet lukenut tämän oppitunnin.").wait_for()
     assert page.locator("#progress-module").get_attribute("value") == "1"
     axe_check(page)
 

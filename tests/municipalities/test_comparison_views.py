@@ -52,7 +52,7 @@ def test_unknown_codes_get_a_clear_message_and_400(client, coordinator):
     login_with_second_factor(client, coordinator)
     response = client.get(page() + "?peers=002+777")
     assert response.status_code == 400
-    assert "Millään kunnalla ei ole koodia 777." in response.text
+    assert "Millään kunnalla ei ole kuntanumeroa 777." in response.text
     assert 'aria-invalid="true"' in response.text
     assert "<td>40 %</td>" in response.text  # own and network still shown
 

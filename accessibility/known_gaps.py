@@ -23,7 +23,7 @@ KNOWN_GAPS = (
                 "Todistusten PDF-tiedostot eivät ole saavutettavia (tagattuja) "
                 "PDF-tiedostoja, joten ruudunlukija voi lukea ne huonosti. Samat "
                 "tiedot ovat saavutettavassa muodossa todistuksen "
-                "tarkistussivulla ja Oma opiskelu -sivulla."
+                "tarkistussivulla ja Omat opinnot -sivulla."
             ),
             "sv": (
                 "Intygens PDF-filer är inte tillgängliga (taggade) PDF-filer, så "

@@ -1,18 +1,31 @@
 """Account pages Silta adds beside allauth's, inside the language prefix."""
 
 from django.urls import path
+from django.utils.translation import pgettext_lazy
 
 from accounts import account_views
 from accounts.privacy_notice import privacy_notice
 
 urlpatterns = [
-    path("omat-tiedot/", account_views.profile, name="account_profile"),
-    path("omat-tiedot/lataa/", account_views.data_download, name="account_data"),
     path(
-        "omat-tiedot/yhteenveto/",
+        pgettext_lazy("URL path", "my-details/"),
+        account_views.profile,
+        name="account_profile",
+    ),
+    path(
+        pgettext_lazy("URL path", "my-details/download/"),
+        account_views.data_download,
+        name="account_data",
+    ),
+    path(
+        pgettext_lazy("URL path", "my-details/summary/"),
         account_views.data_summary,
         name="account_data_summary",
     ),
-    path("omat-tiedot/poista/", account_views.delete_account, name="account_delete"),
-    path("tietosuoja/", privacy_notice, name="privacy_notice"),
+    path(
+        pgettext_lazy("URL path", "my-details/delete/"),
+        account_views.delete_account,
+        name="account_delete",
+    ),
+    path(pgettext_lazy("URL path", "privacy/"), privacy_notice, name="privacy_notice"),
 ]

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.private_pages.PrivatePagesMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.legacy_paths.LegacyPathMiddleware",
     "courses.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.url_ids.IdRangeMiddleware",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,6 +14,8 @@ from accounts.views import (
     switch_language,
 )
 from config.views import health
+
+handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -30,12 +33,15 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("tili/", include("allauth.urls")),
+    path(pgettext_lazy("URL path", "account/"), include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
     path("", include("municipalities.urls")),
-    path("koordinaattori/", include("municipalities.coordinator_urls")),
+    path(
+        pgettext_lazy("URL path", "coordinator/"),
+        include("municipalities.coordinator_urls"),
+    ),
     # Shadows Wagtail's password-only front-end login; see accounts.views.
     path("_util/login/", frontend_login_redirect, name="wagtailcore_login"),
     path("", include("accessibility.urls")),

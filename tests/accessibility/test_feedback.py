@@ -93,8 +93,8 @@ def test_swedish_feedback_is_stored_as_swedish(
     client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = send(client, "/sv/saavutettavuus/")
-    assert response.redirect_chain == [("/sv/saavutettavuus/#main", 302)]
+        response = send(client, "/sv/tillganglighet/")
+    assert response.redirect_chain == [("/sv/tillganglighet/#main", 302)]
     assert "Tack för din respons." in response.text
     assert Feedback.objects.get().language == "sv"
 
@@ -149,7 +149,7 @@ def test_bad_input_is_explained_at_the_field_and_nothing_is_lost(
 
 def test_errors_are_in_swedish_under_sv(client):
     response = client.post(
-        "/sv/saavutettavuus/", form_data(client, "/sv/saavutettavuus/", message="")
+        "/sv/tillganglighet/", form_data(client, "/sv/tillganglighet/", message="")
     )
     assert "Skriv din respons innan du skickar den." in response.text
     assert Feedback.objects.count() == 0

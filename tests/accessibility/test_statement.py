@@ -15,13 +15,13 @@ pytestmark = pytest.mark.django_db
             "Todistusten PDF-tiedostot eivät ole saavutettavia",
         ),
         (
-            "/sv/saavutettavuus/",
+            "/sv/tillganglighet/",
             "<h1>Tillgänglighetsutlåtande</h1>",
             "Silta uppfyller <strong>delvis</strong> tillgänglighetskraven på nivå AA",
             "Intygens PDF-filer är inte tillgängliga",
         ),
         (
-            "/en/saavutettavuus/",
+            "/en/accessibility/",
             "<h1>Accessibility statement</h1>",
             "Silta <strong>partially conforms</strong> to the level AA requirements",
             "The certificate PDF files are not tagged PDFs",
@@ -64,7 +64,7 @@ def test_the_statement_gives_the_reply_time_and_the_form(client):
     [
         ("/", '<a href="/saavutettavuus/">Saavutettavuusseloste</a>'),
         ("/sanasto/", '<a href="/saavutettavuus/">Saavutettavuusseloste</a>'),
-        ("/sv/sanasto/", '<a href="/sv/saavutettavuus/">Tillgänglighetsutlåtande</a>'),
+        ("/sv/ordlista/", '<a href="/sv/tillganglighet/">Tillgänglighetsutlåtande</a>'),
         ("/saavutettavuus/", '<a href="/saavutettavuus/">Saavutettavuusseloste</a>'),
     ],
 )

@@ -120,7 +120,7 @@ def test_deleting_in_swedish_ends_on_the_swedish_front_page(client):
     log_in(client, user)
     reauthenticate(client)
 
-    response = client.post("/sv/omat-tiedot/poista/", {"email": "svensk@example.fi"})
+    response = client.post("/sv/mina-uppgifter/radera/", {"email": "svensk@example.fi"})
 
     assert response.status_code == 302 and response.url == "/sv/"
     assert "Ditt konto har raderats." in client.get("/sv/").content.decode()

@@ -35,7 +35,7 @@ PAGES = {
         ],
     ),
     "sv": (
-        "/sv/tietosuoja/",
+        "/sv/dataskydd/",
         [
             "<h1>Dataskyddsbeskrivning</h1>",
             "Vilka uppgifter vi sparar",
@@ -53,7 +53,7 @@ PAGES = {
         ],
     ),
     "en": (
-        "/en/tietosuoja/",
+        "/en/privacy/",
         [
             "<h1>Privacy notice</h1>",
             "What we keep",
@@ -133,15 +133,23 @@ def test_every_registered_part_of_personal_data_has_its_section(client, language
 @pytest.mark.parametrize("language", PAGES)
 def test_the_notice_links_to_the_account_page(client, language):
     text = client.get(PAGES[language][0]).text
-    prefix = "" if language == "fi" else f"/{language}"
-    assert f'href="{prefix}/omat-tiedot/"' in text
+    account = {
+        "fi": "/omat-tiedot/",
+        "sv": "/sv/mina-uppgifter/",
+        "en": "/en/my-details/",
+    }
+    assert f'href="{account[language]}"' in text
 
 
-@pytest.mark.parametrize("url", ["/", "/sanasto/", "/sv/sanasto/"])
+@pytest.mark.parametrize("url", ["/", "/sanasto/", "/sv/ordlista/"])
 def test_other_pages_link_to_the_notice_in_the_footer(client, url):
     response = client.get(url)
     assert response.status_code == 200
     footer = response.text.split('<footer class="site-footer">', 1)[1]
-    prefix = "/sv" if url.startswith("/sv/") else ""
-    label = "Dataskyddsbeskrivning" if prefix else "Tietosuojaseloste"
-    assert f'<a href="{prefix}/tietosuoja/">{label}</a>' in footer
+    swedish = url.startswith("/sv/")
+    link = (
+        '<a href="/sv/dataskydd/">Dataskyddsbeskrivning</a>'
+        if swedish
+        else '<a href="/tietosuoja/">Tietosuojaseloste</a>'
+    )
+    assert link in footer

@@ -76,7 +76,7 @@ def test_changing_the_language_goes_to_the_page_in_that_language(client, person)
         URL, {"first_name": "Aino", "last_name": "Asukas", "preferred_language": "sv"}
     )
 
-    assert response.status_code == 302 and response.url == "/sv/omat-tiedot/"
+    assert response.status_code == 302 and response.url == "/sv/mina-uppgifter/"
     person.refresh_from_db()
     assert person.preferred_language == "sv"
     page = client.get(response.url).content.decode()

@@ -26,7 +26,7 @@ def test_the_statement_passes_axe_in_finnish_and_swedish(page, axe_check):
     page.goto("/saavutettavuus/")
     assert page.locator("h1").inner_text() == "Saavutettavuusseloste"
     axe_check(page)
-    page.goto("/sv/saavutettavuus/")
+    page.goto("/sv/tillganglighet/")
     assert page.locator("h1").inner_text() == "Tillgänglighetsutlåtande"
     axe_check(page)
 
@@ -56,7 +56,7 @@ def test_feedback_is_sent_with_the_keyboard(page, axe_check):
 
 
 def test_an_empty_message_is_explained_in_swedish_and_passes_axe(page, axe_check):
-    page.goto("/sv/saavutettavuus/")
+    page.goto("/sv/tillganglighet/")
     page.get_by_label("Din e-postadress för svar (frivilligt)").fill("tiina@example.fi")
     page.get_by_role("button", name="Skicka respons").press("Enter")
     error = page.locator("#message-error")

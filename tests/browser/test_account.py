@@ -28,7 +28,7 @@ def test_details_data_and_deletion_in_the_browser(page, axe_check):
     assert page.locator("h1").inner_text() == "Omat tiedot"
     axe_check(page)
 
-    page.goto("/sv/omat-tiedot/")
+    page.goto("/sv/mina-uppgifter/")
     assert page.locator("h1").inner_text() == "Mina uppgifter"
     axe_check(page)
 

@@ -44,7 +44,7 @@ def test_finish_download_and_check_in_finnish_and_swedish(page, axe_check, tmp_p
     page.get_by_role("heading", name="Todistus on voimassa").wait_for()
     axe_check(page)
 
-    page.goto(f"/sv/todistus/{formatted(certificate.code)}/")
+    page.goto(f"/sv/intyg/{formatted(certificate.code)}/")
     page.get_by_role("heading", name="Intyget är giltigt").wait_for()
     axe_check(page)
 
@@ -58,7 +58,7 @@ def test_a_code_typed_wrong_is_explained_in_both_languages(page, axe_check):
     assert page.get_by_label("Tarkistuskoodi").input_value() == "1234"
     axe_check(page)
 
-    page.goto("/sv/todistus/")
+    page.goto("/sv/intyg/")
     page.get_by_label("Kontrollkod").fill("ABCD-EFGH-JKMN-PQRS")
     page.get_by_role("button", name="Kontrollera").click()
     page.get_by_role(

@@ -45,7 +45,7 @@ def test_the_glossary_page_in_both_languages(page, axe_check, lesson):
     page.goto("/sanasto/")
     assert page.locator("#luottamushenkilo dfn").inner_text() == "luottamushenkilö"
     axe_check(page)
-    page.goto("/sv/sanasto/")
+    page.goto("/sv/ordlista/")
     assert page.locator("#luottamushenkilo dfn").inner_text() == "förtroendevald"
     axe_check(page)
 

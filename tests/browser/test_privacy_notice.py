@@ -15,7 +15,7 @@ def test_the_notice_in_finnish_and_swedish(page, axe_check):
     assert page.get_by_role("heading", level=1).inner_text() == "Tietosuojaseloste"
     assert page.locator("#data-quizzes").is_visible()
     axe_check(page)
-    page.goto("/sv/tietosuoja/")
+    page.goto("/sv/dataskydd/")
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.get_by_role("heading", level=1).inner_text() == "Dataskyddsbeskrivning"
     axe_check(page)

@@ -31,7 +31,7 @@ def test_fail_retry_pass_and_module_completes(page, axe_check):
     mark_lesson_complete(user=trustee, lesson=module.get_children().first().specific)
     quiz = build_quiz(questions=2, parent=module)
 
-    page.goto("/en/tili/login/")
+    page.goto("/en/account/login/")
     page.locator("#id_login").fill(trustee.email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("form button[type=submit]").last.click()

@@ -56,7 +56,7 @@ def test_the_swedish_pdf_speaks_swedish_and_links_the_swedish_check():
     text = text_of(render_pdf(certificate(language="sv")))
     assert "Intyg" in text
     assert "har genomgått kursen" in text
-    assert "/sv/todistus/ABCD-EFGH-JKMN-PQRS/" in text
+    assert "/sv/intyg/ABCD-EFGH-JKMN-PQRS/" in text
     assert "Todistus" not in text
 
 
@@ -67,7 +67,7 @@ def test_the_verification_url_is_absolute_and_in_the_certificates_language(
     made = certificate(language="sv")
     assert (
         verification_url(made)
-        == "https://silta.example.fi/sv/todistus/ABCD-EFGH-JKMN-PQRS/"
+        == "https://silta.example.fi/sv/intyg/ABCD-EFGH-JKMN-PQRS/"
     )
 
 

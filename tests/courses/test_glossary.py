@@ -86,7 +86,7 @@ def test_the_glossary_page_lists_terms_with_anchors(client, terms):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="kunnanhallitus"' in html and "Johtaa kunnan toimintaa." in html
-    response = client.get("/sv/sanasto/")
+    response = client.get("/sv/ordlista/")
     assert "Leder kommunens verksamhet." in response.content.decode()
 
 

@@ -103,7 +103,7 @@ def test_one_invite_form_creates_and_mails(client, coordinator, council):
     )
     [message] = mail.outbox
     assert message.to == ["aino@example.fi"]
-    assert f"/sv/kutsu/{invitation.token}/" in message.body
+    assert f"/sv/inbjudan/{invitation.token}/" in message.body
     assert "Valtuusto" in message.body
     assert "Silta" in message.subject and "Helsinki" in message.subject
 
@@ -132,7 +132,7 @@ def test_existing_users_language_wins(council):
     verified_user(email="ruotsi@example.fi", preferred_language="sv")
     invitation = invitation_for(council, email="ruotsi@example.fi", language="fi")
     assert invitation.language == "sv"
-    assert "/sv/kutsu/" in mail.outbox[0].body
+    assert "/sv/inbjudan/" in mail.outbox[0].body
 
 
 def test_preview_shows_problems_and_creates_nothing(client, coordinator, council):

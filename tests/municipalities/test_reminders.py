@@ -171,7 +171,7 @@ def test_sending_mails_each_recipient_once_in_their_language_and_logs_it(
     swedish = next(m for m in mail.outbox if m.to == [people["fresh"].email])
     module_path = setting["module"].url_path.split("/", 2)[2]
     assert f"http://testserver/sv/{module_path}" in swedish.body
-    assert "http://testserver/sv/oma-kunta/" in swedish.body
+    assert "http://testserver/sv/min-kommun/" in swedish.body
     finnish = next(m for m in mail.outbox if m.to == [people["halfway"].email])
     assert f"http://testserver/{module_path}" in finnish.body
     assert "Kaisa Koordinaattori" in finnish.body
@@ -291,12 +291,12 @@ def test_the_log_shows_only_the_own_municipalitys_reminders(client, setting):
 def test_a_trustee_turns_reminders_off_and_on_on_my_municipality(client, setting):
     trustee = setting["people"]["fresh"]
     client.force_login(trustee)
-    page = client.get("/sv/oma-kunta/")
+    page = client.get("/sv/min-kommun/")
     assert 'name="reminders" checked' in page.text
     response = client.post(reverse("reminder_preference"), {})
     assert response.status_code == 302
     assert ReminderOptOut.objects.filter(user=trustee).exists()
-    assert 'name="reminders" checked' not in client.get("/sv/oma-kunta/").text
+    assert 'name="reminders" checked' not in client.get("/sv/min-kommun/").text
     client.post(reverse("reminder_preference"), {"reminders": "on"})
     assert not ReminderOptOut.objects.filter(user=trustee).exists()
     assert client.get(reverse("reminder_preference")).status_code == 405

@@ -5,9 +5,9 @@ an interface language only. Wagtail addresses a Finnish page without a
 prefix whatever the interface language, which would drop a Swedish or
 English reader back into the Finnish interface at every link. So a Finnish
 page's address carries the interface language's prefix: under /sv/ the
-router serves the Swedish translation at that path, or the Finnish page
-itself (its text marked as Finnish) while no translation exists
-(courses.routing).
+router redirects it to the Swedish translation (which has Swedish slugs), or
+serves the Finnish page itself (its text marked as Finnish) while no
+translation exists (courses.routing).
 """
 
 from django.conf import settings

@@ -10,8 +10,10 @@ editor's page, and is left alone unless `force` is given.
 Every page also gets its Swedish translation in the Swedish tree: titles,
 summaries and objectives from the file's `sv:` block, and a lesson's body
 from `<module>/sv/<lesson file>` when it exists, else the Finnish body marked
-as Finnish. A legal reference names only its statute and section; the Finlex
-link is built from the statute table (`courses.statutes`).
+as Finnish. Its slug is Swedish too, so that Swedish addresses read as
+Swedish: `sv: slug:` if given, else the Swedish title in ASCII. A legal
+reference names only its statute and section; the Finlex link is built from
+the statute table (`courses.statutes`).
 """
 
 import hashlib
@@ -24,6 +26,7 @@ from pathlib import Path
 import markdown
 import yaml
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from courses.glossary import load_glossary
@@ -217,6 +220,25 @@ def _swedish(content: ContentFile) -> dict:
     return sv
 
 
+def _swedish_slug(content: ContentFile) -> str:
+    """`sv: slug:`, else the Swedish title (slugify drops å, ä and ö's marks)."""
+    sv = _swedish(content)
+    return str(sv.get("slug") or slugify(sv["title"]))
+
+
+def _unique_swedish_slugs(siblings: list["PlannedPage"]) -> None:
+    """Number the Swedish slugs that two sibling titles would share."""
+    taken = set()
+    for sibling in siblings:
+        slug = base = sibling.swedish["slug"]
+        number = 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        sibling.swedish["slug"] = slug
+        taken.add(slug)
+
+
 def _objectives(texts) -> list[dict]:
     return [_block("objective", str(text)) for text in texts or []]
 
@@ -226,7 +248,7 @@ def _course_fields(content: ContentFile, sv: bool = False) -> dict:
     intro = meta.get("intro", "") if sv else content.body
     return {
         "title": meta["title"],
-        "slug": content.meta["slug"],
+        "slug": _swedish_slug(content) if sv else content.meta["slug"],
         "summary": meta.get("summary", ""),
         "intro": markdown_to_rich_text(intro),
     }
@@ -242,7 +264,7 @@ def _module_fields(content: ContentFile, sv: bool = False) -> dict:
     intro = meta.get("intro", "") if sv else content.body
     return {
         "title": meta["title"],
-        "slug": content.meta["slug"],
+        "slug": _swedish_slug(content) if sv else content.meta["slug"],
         "summary": meta.get("summary", ""),
         "objectives": _objectives(objectives),
         "intro": markdown_to_rich_text(intro),
@@ -270,7 +292,7 @@ def _swedish_lesson_fields(
     """The Swedish page: a full translation, or the Finnish body marked Finnish."""
     fields = _lesson_fields(translation or content)
     sv = _swedish(content)
-    fields.update(title=sv["title"], slug=content.meta["slug"])
+    fields.update(title=sv["title"], slug=_swedish_slug(content))
     fields["summary"] = sv.get("summary", "")
     if translation is not None:
         fields["body_language"] = SWEDISH
@@ -337,7 +359,9 @@ def plan_curriculum(root: Path = CURRICULUM_DIR) -> PlannedPage:
             if lesson_file.name == "module.md":
                 continue
             module_plan.children.append(_lesson_plan(lesson_file, root))
+        _unique_swedish_slugs(module_plan.children)
         plan.children.append(module_plan)
+    _unique_swedish_slugs(plan.children)
     return plan
 
 
@@ -412,12 +436,15 @@ def _sync_tree(
         force,
         report,
     )
+    # The slug is in the digest: a sibling's new title can renumber it, and
+    # pages loaded before Swedish slugs existed get theirs.
+    swedish_digest = f"{planned.swedish_hash}:{planned.swedish['slug']}"
     translation = sync_page(
         parents[1],
         planned.model,
         planned.swedish,
         swedish_source_path(content.path),
-        planned.swedish_hash,
+        hashlib.sha256(swedish_digest.encode()).hexdigest(),
         force,
         report,
         locale=parents[1].locale,

@@ -23,6 +23,7 @@ SWEDISH_QUIZ_FILE = "sv/quiz.gift"
 QUIZ_TITLE = "Moduulin tentti"
 SWEDISH_QUIZ_TITLE = "Modulens prov"
 QUIZ_SLUG = "tentti"
+SWEDISH_QUIZ_SLUG = "prov"
 
 
 @dataclass
@@ -94,7 +95,6 @@ def _sync_quiz(module, path, raw: bytes, questions, report, force, **new):
         hashlib.sha256(raw + b"\0" + ids).hexdigest(),
         force,
         report,
-        slug=QUIZ_SLUG,
         pass_mark=70,
         attempts_allowed=0,
         feedback_policy=QuizPage.Feedback.AFTER_SUBMIT,
@@ -141,6 +141,7 @@ def load_quizzes(*, root: Path = CURRICULUM_DIR, force: bool = False) -> QuizLoa
             report,
             force,
             title=QUIZ_TITLE,
+            slug=QUIZ_SLUG,
         )
         swedish_file = module_dir / SWEDISH_QUIZ_FILE
         if swedish_file.is_file():
@@ -158,6 +159,7 @@ def load_quizzes(*, root: Path = CURRICULUM_DIR, force: bool = False) -> QuizLoa
             report,
             force,
             title=SWEDISH_QUIZ_TITLE,
+            slug=SWEDISH_QUIZ_SLUG,
             questions_language=language,
             locale=module_sv.locale,
             translation_key=quiz.translation_key,

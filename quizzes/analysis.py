@@ -13,6 +13,8 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from quizzes.models import Attempt, QuizPage, Response
 from quizzes.question_types import is_graded, question_type
 
@@ -151,15 +153,16 @@ def analysis_csv(analysis: QuizAnalysis) -> str:
     """The per-question table as CSV; empty of rows when the report is hidden."""
     out = io.StringIO()
     writer = csv.writer(out)
+    # Headers in the reader's language: the file opens in a spreadsheet.
     writer.writerow(
         [
-            "question",
-            "type",
-            "responses",
-            "facility_percent",
-            "discrimination",
-            "most_chosen_wrong",
-            "most_chosen_wrong_count",
+            gettext("Question"),
+            gettext("Type"),
+            gettext("Responses"),
+            gettext("Facility index (%)"),
+            gettext("Discrimination index"),
+            gettext("Most chosen wrong answer"),
+            gettext("Times the wrong answer was chosen"),
         ]
     )
     if not analysis.hidden:

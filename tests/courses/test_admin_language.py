@@ -12,6 +12,7 @@ from django.utils import translation
 
 from accounts.roles import FACILITATORS_GROUP
 from courses.wagtail_admin_messages import MESSAGES
+from quizzes.analysis import analyse_quiz, analysis_csv
 from quizzes.models import Question
 from tests.accounts.helpers import activate_totp, login_with_mfa
 from tests.factories import build_course, verified_user
@@ -77,3 +78,25 @@ def test_every_wagtail_override_is_translated(language):
     with translation.override(language):
         missing = [msgid for msgid in MESSAGES if translation.gettext(msgid) == msgid]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fi",
+            "Kysymys,Tyyppi,Vastaukset,Helppousindeksi (%),Erotteluindeksi,"
+            "Useimmin valittu väärä vastaus,Väärän vastauksen valintakerrat",
+        ),
+        (
+            "sv",
+            "Fråga,Typ,Svar,Lätthetsindex (%),Diskrimineringsindex,"
+            "Vanligaste felaktiga svaret,Antal gånger det felaktiga svaret valdes",
+        ),
+    ],
+)
+def test_item_analysis_csv_headers_in_the_admin_language(language, expected):
+    """The CSV opens in a spreadsheet, where English column names would stay."""
+    with translation.override(language):
+        header = analysis_csv(analyse_quiz(build_quiz())).splitlines()[0]
+    assert header == expected

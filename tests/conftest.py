@@ -18,6 +18,7 @@ DATA_MIGRATIONS = [
         "courses.migrations.0004_swedish_content_and_legal_summaries",
         "add_swedish_locale",
     ),
+    ("courses.migrations.0007_facilitators_manage_glossary", "grant"),
 ]
 
 

@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.roles import FACILITATORS_GROUP
+from courses.models import GlossaryTerm
 from courses.wagtail_admin_messages import MESSAGES
 from quizzes.analysis import analyse_quiz, analysis_csv
 from quizzes.models import Question
 from tests.accounts.helpers import activate_totp, login_with_mfa
 from tests.factories import build_course, verified_user
+from tests.factories.courses import GlossaryTermFactory
 from tests.factories.quizzes import build_quiz
 from tests.gettext_lookups import gettext_lookups, untranslated
 
@@ -44,7 +46,7 @@ def admin_screens():
     for page in (course, module, lesson, quiz):
         screens.append(reverse("wagtailadmin_explore", args=[page.pk]))
         screens.append(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    for model, obj in ((Question, question),):
+    for model, obj in ((Question, question), (GlossaryTerm, GlossaryTermFactory())):
         viewset = model.snippet_viewset
         screens.append(reverse(viewset.get_url_name("list")))
         screens.append(reverse(viewset.get_url_name("add")))

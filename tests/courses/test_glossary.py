@@ -1,10 +1,14 @@
 """Glossary terms: linked where a lesson first uses them, listed alphabetically."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from accounts.roles import FACILITATORS_GROUP
 from courses.glossary import entries, link_first_uses, load_glossary, sort_key
 from courses.models import GlossaryTerm
+from tests.accounts.helpers import activate_totp, login_with_mfa
+from tests.factories import verified_user
 from tests.factories.courses import GlossaryTermFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +122,24 @@ def test_loading_adds_new_terms_and_keeps_edited_ones(tmp_path, terms):
         "Toimittajan määritelmä."
     )
     assert GlossaryTerm.objects.get(slug="valtuusto").forms == "valtuust"
+
+
+def test_a_facilitator_adds_a_glossary_term_in_the_admin(client):
+    user = verified_user()
+    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+    login_with_mfa(client, user, activate_totp(user))
+    add = reverse(GlossaryTerm.snippet_viewset.get_url_name("add"))
+    response = client.post(
+        add,
+        {
+            "term": "valtuustoaloite",
+            "term_sv": "fullmäktigemotion",
+            "slug": "valtuustoaloite",
+            "definition": "Valtuutetun aloite valtuustolle.",
+            "definition_sv": "En fullmäktigeledamots motion.",
+            "forms": "valtuustoaloit",
+            "forms_sv": "",
+        },
+    )
+    assert response.status_code == 302
+    assert GlossaryTerm.objects.filter(term="valtuustoaloite").exists()

@@ -35,7 +35,7 @@ def test_fail_retry_pass_and_module_completes(page, axe_check):
     page.locator("#id_login").fill(trustee.email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("form button[type=submit]").last.click()
-    page.wait_for_url("**/oma-opiskelu/")
+    page.wait_for_url("**/en/my-studies/")
 
     page.goto(f"/en{module.url}")
     assert page.locator("#progress-module").get_attribute("value") == "1"

@@ -84,8 +84,7 @@ def test_unknown_and_malformed_codes_get_the_same_answer(client, issued):
 
 def test_the_answer_is_in_swedish_under_sv(client, issued):
     assert (
-        "Intyget är giltigt"
-        in client.get(f"/sv/intyg/{issued.code}/").content.decode()
+        "Intyget är giltigt" in client.get(f"/sv/intyg/{issued.code}/").content.decode()
     )
 
 

@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from accounts import signals  # noqa: F401
+        from accounts import checks, signals  # noqa: F401
         from accounts.personal_data import ACCOUNTS
         from accounts.privacy import register_personal_data
 

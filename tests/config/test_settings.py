@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError
 
+from accounts.checks import privacy_contact_is_set
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -57,6 +59,7 @@ def test_deploy_check_is_clean_with_production_settings():
             "DEBUG": "0",
             "SECRET_KEY": "x" * 64 + "production-like-secret-key-with-entropy-1234",
             "ALLOWED_HOSTS": "silta.example.fi",
+            "PRIVACY_CONTACT_EMAIL": "tietosuoja@silta.example.fi",
         },
         capture_output=True,
         text=True,
@@ -115,3 +118,10 @@ def test_learner_pages_have_a_strict_content_security_policy(client):
 @pytest.mark.django_db
 def test_admin_is_not_given_the_strict_policy(client):
     assert "Content-Security-Policy" not in client.get("/admin/login/")
+
+
+def test_deploy_check_warns_while_the_privacy_contact_is_the_placeholder(settings):
+    settings.PRIVACY_CONTACT_EMAIL = "tietosuoja@example.invalid"
+    assert [w.id for w in privacy_contact_is_set(None)] == ["silta.W001"]
+    settings.PRIVACY_CONTACT_EMAIL = "tietosuoja@kuntaverkosto.fi"
+    assert privacy_contact_is_set(None) == []

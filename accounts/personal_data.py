@@ -65,6 +65,9 @@ def _user_sessions(user):
 
 def _erase(user, stand_in) -> None:
     store = import_module(settings.SESSION_ENGINE).SessionStore
+    # Expired sessions stay in the table until cleared, and still name the
+    # e-mail: clear them all, then delete the person's live ones.
+    store.clear_expired()
     for key in list(_user_sessions(user)):
         store(session_key=key).delete()
     CommentReply.objects.filter(user=user).delete()

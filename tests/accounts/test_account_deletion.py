@@ -9,6 +9,7 @@ import dataclasses
 import io
 import logging
 import re
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -16,6 +17,7 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import AccountDeletion, User
 from accounts.privacy import ERASED_DOMAIN, erase_user, registered_personal_data
@@ -211,6 +213,12 @@ def test_after_deletion_no_table_holds_the_name_or_the_address(client, person):
     # A second device, logged in too.
     other_device = client.__class__()
     log_in(other_device, person)
+    # A third that has expired but is still in the table.
+    stale = client.__class__()
+    log_in(stale, person)
+    Session.objects.filter(session_key=stale.session.session_key).update(
+        expire_date=timezone.now() - timedelta(days=1)
+    )
 
     before = tables_holding(EMAIL, FIRST, LAST)
     assert {(t, c) for t, c, needle in before if needle == EMAIL} >= {

@@ -31,7 +31,7 @@ def test_facilitator_sets_up_mfa_then_edits_and_publishes_a_lesson(page, axe_che
     axe_check(page)
     secret = page.locator("#authenticator_secret").input_value()
     page.locator("#id_code").fill(current_code(secret))
-    page.get_by_role("button", name="Aktivoi").click()
+    page.get_by_role("button", name="Ota käyttöön").click()
     page.wait_for_url("**/recovery-codes/**")
     axe_check(page)
 

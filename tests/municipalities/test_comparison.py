@@ -64,7 +64,7 @@ def test_peer_codes_are_checked(towns):
     assert form("002, 003 002 001", home).chosen() == [towns["002"], towns["003"]]
     unknown = form("002 999 12x", home)
     assert unknown.chosen() == []
-    assert unknown.errors["peers"] == ["Millään kunnalla ei ole koodia 999, 12x."]
+    assert unknown.errors["peers"] == ["Millään kunnalla ei ole kuntanumeroa 999, 12x."]
     outside = form("004", home)
     assert outside.errors["peers"] == ["Eivät kuulu verkostoon: Ulkona."]
     many = form(" ".join(f"{n:03d}" for n in range(100, 101 + MAX_PEERS)), home)

@@ -10,6 +10,7 @@ from accessibility import spam
 from accessibility.feedback import submit_feedback
 from accessibility.forms import FeedbackForm
 from accessibility.known_gaps import PREPARED_ON, REVIEWED_ON, known_gaps
+from accounts.language import one_of
 from accounts.ratelimits import over_limit, too_many_requests
 
 STATEMENT_LANGUAGES = ("fi", "sv", "en")
@@ -17,9 +18,7 @@ STATEMENT_LANGUAGES = ("fi", "sv", "en")
 
 def statement(request):
     """The statement in the interface language; a POST sends feedback."""
-    language = translation.get_language()
-    if language not in STATEMENT_LANGUAGES:
-        language = "fi"
+    language = one_of(translation.get_language(), STATEMENT_LANGUAGES)
     form = FeedbackForm()
     if request.method == "POST":
         if over_limit(request, "accessibility_feedback"):

@@ -12,7 +12,7 @@ served as asked. The language switcher changes the preference
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
 
@@ -21,6 +21,22 @@ def url_language(url: str) -> str:
     """The language an address of this site is in (no prefix: the default)."""
     path = urlsplit(url).path
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def one_of(language: str | None, languages: tuple[str, ...]) -> str:
+    """`language` (without a region) if it is among `languages`, else the default.
+
+    For what is written separately per language (a legal text, a certificate)
+    and exists only in some of them.
+    """
+    code = (language or "").split("-")[0]
+    return code if code in languages else settings.LANGUAGE_CODE
+
+
+def moved_permanently(request, path: str) -> HttpResponsePermanentRedirect:
+    """A 301 to `path` that keeps the request's query string."""
+    query = request.META.get("QUERY_STRING")
+    return HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)
 
 
 def url_in_language(url: str, language: str) -> str:

@@ -14,18 +14,16 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 
+from accounts.language import one_of
+
 LANGUAGES = ("fi", "sv", "en")
-FALLBACK = "fi"
 # Change this date whenever the text says something new.
 UPDATED = date(2026, 12, 1)
 
 
 def template_for(language: str | None) -> str:
     """The notice's template in `language`, or the Finnish one."""
-    code = (language or FALLBACK).split("-")[0]
-    if code not in LANGUAGES:
-        code = FALLBACK
-    return f"accounts/privacy_notice/{code}.html"
+    return f"accounts/privacy_notice/{one_of(language, LANGUAGES)}.html"
 
 
 def privacy_notice(request):

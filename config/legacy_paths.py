@@ -11,9 +11,10 @@ route's path in its own language resolves to it, so no redirect loops.
 """
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
+
+from accounts.language import moved_permanently
 
 CATCH_ALL = "wagtail_serve"
 
@@ -52,5 +53,4 @@ class LegacyPathMiddleware:
         target = path_in_language(request.path_info)
         if target is None:
             return response
-        query = request.META.get("QUERY_STRING")
-        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        return moved_permanently(request, target)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import translation
 
+from accounts.language import one_of
 from accounts.models import User
 from courses.certificate_codes import new_code, normalised
 from courses.completion import completions
@@ -31,8 +32,7 @@ SUMMARY_FIELDS = ("code", "language", "name", "course_title", "issued_at")
 
 def certificate_language(user: User) -> str:
     """Finnish or Swedish: the learner's language if it is one of them."""
-    language = user.preferred_language
-    return language if language in CERTIFICATE_LANGUAGES else settings.LANGUAGE_CODE
+    return one_of(user.preferred_language, CERTIFICATE_LANGUAGES)
 
 
 def _uncertified_courses(user: User) -> list[CoursePage]:

@@ -23,7 +23,6 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import translation
@@ -31,6 +30,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from accounts.language import moved_permanently
 from courses.languages import CONTENT_LANGUAGES, DEFAULT_CONTENT_LANGUAGE
 from courses.page_cache import content_version
 
@@ -129,9 +129,6 @@ class CachedRoutingMiddleware:
         if view_func is wagtail_views.serve and view_args:
             result = route(request, view_args[0])
             if isinstance(result, str):
-                query = request.META.get("QUERY_STRING")
-                return HttpResponsePermanentRedirect(
-                    f"{result}?{query}" if query else result
-                )
+                return moved_permanently(request, result)
             if result is not None:
                 request._wagtail_route_for_request = result
